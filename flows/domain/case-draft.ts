@@ -1,0 +1,28 @@
+/** What intake knows about the case so far. Plain JSON: it lives in the persisted flow context. */
+export const REQUEST_TYPES = ['投诉', '求助', '举报', '建议', '表扬'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export interface Place {
+  districtCode: string;
+  district: string;
+  streetCode?: string;
+  street?: string;
+}
+
+export interface CaseDraft {
+  type?: RequestType;
+  description?: string;
+  districtCode?: string;
+  district?: string;
+  streetCode?: string;
+  street?: string;
+  /** Detailed address below the street: estate, road, building. */
+  address?: string;
+  /** Normalised: 11-digit mobile or `0AA(A)-NNNNNNN(N)` landline. */
+  phone?: string;
+  name?: string;
+  /** True once the citizen said they would rather not give a name. */
+  nameSkipped?: boolean;
+  confidential?: boolean;
+  category?: string;
+}

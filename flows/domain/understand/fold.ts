@@ -1,0 +1,68 @@
+/**
+ * Character folding applied before any rule-based matching.
+ *
+ * Every mapping is one UTF-16 code unit to one code unit, so an index found in the folded text is also
+ * an index into the original text: callers can match on folded text and slice the original.
+ */
+
+// Traditional → simplified for the characters that occur in Beijing's district and township names, plus
+// the ones citizens write most often in complaints (phone, building, noise, fees…). Not a general
+// converter: characters whose traditional form is ambiguous in simplified text (乾, 幹) are left alone.
+const TRADITIONAL_PAIRS =
+  '區区澱淀東东門门龍龙觀观鎮镇鄉乡豐丰臺台檯台颱台順顺義义懷怀雲云慶庆興兴經经濟济開开發发髮发華华' +
+  '萬万業业臨临麗丽樂乐於于亞亚產产倉仓體体兒儿關关軍军馮冯劉刘創创勁劲醫医盧卢縣县雙双後后團团園园' +
+  '國国場场壇坛壩坝處处頭头孫孙學学寧宁寶宝將将崗岗嶺岭師师廣广莊庄廟庙龐庞張张戶户齋斋舊旧術术機机' +
+  '楊杨柵栅欄栏樹树棲栖橋桥樓楼溝沟瀋沈澤泽窪洼灣湾滿满濱滨漁渔溫温獨独盞盏禮礼窩窝竇窦紙纸結结羅罗' +
+  '勝胜蘇苏蘋苹範范榮荣藥药營营覽览貞贞賢贤趙赵達达運运連连鄔邬鐵铁長长間间閻阎陽阳際际陳陈韓韩頂顶' +
+  '風风館馆馬马駒驹魯鲁麥麦黃黄壽寿辦办條条務务採采鬆松昇升穀谷裡里裏里奧奥紅红衚胡衕同湯汤' +
+  // Words of everyday complaints, names and control messages.
+  '電电話话號号碼码單单層层棟栋訴诉舉举報报議议揚扬謝谢幫帮個个們们這这問问題题沒没聲声亂乱費费車车' +
+  '氣气燈灯壞坏請请讓让說说時时點点樣样為为會会對对應应該该錯错確确認认嗎吗麼么員员記记錄录寫写換换' +
+  '轉转選选從从來来過过還还進进難难聽听見见覺觉買买賣卖錢钱貴贵價价熱热線线態态環环衛卫髒脏鄰邻裝装' +
+  '違违規规佔占擾扰補补償偿訊讯資资顯显繼继續续導导實实歡欢陰阴劃划畫画邊边隻只衝冲護护嗚呜鬧闹聯联' +
+  '絡络係系謂谓無无證证據据權权煩烦勞劳動动傳传給给幾几閉闭雜杂總总夠够專专蓋盖鍋锅爐炉網网媽妈爺爷' +
+  '歲岁療疗麵面飯饭淨净掃扫滅灭災灾險险燒烧雖虽雞鸡鳥鸟貓猫蟲虫葉叶輛辆罰罚職职稅税銀银紀纪錶表養养' +
+  '託托綫线兩两廳厅檢检査查驗验預预約约屬属終终談谈聞闻鑰钥廠厂鋪铺';
+
+let traditionalMap: Map<string, string> | undefined;
+
+function traditionalToSimplified(): Map<string, string> {
+  if (traditionalMap) return traditionalMap;
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
+    const from = TRADITIONAL_PAIRS[i]!;
+    const to = TRADITIONAL_PAIRS[i + 1]!;
+    if (from !== to) map.set(from, to);
+  }
+  traditionalMap = map;
+  return map;
+}
+
+/** Fold traditional characters to simplified; same length as the input, index for index. */
+export function foldToSimplified(text: string): string {
+  const map = traditionalToSimplified();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    out += map.get(ch) ?? ch;
+  }
+  return out;
+}
+
+/**
+ * What every matcher works on: simplified characters, full-width ASCII folded to half-width
+ * (WeChat keyboards often send １３８ or ＋８６), and the ideographic space to a plain space.
+ * Same length as the input, index for index.
+ */
+export function normaliseForMatching(text: string): string {
+  const map = traditionalToSimplified();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += map.get(ch) ?? ch;
+  }
+  return out;
+}

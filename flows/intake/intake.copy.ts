@@ -1,0 +1,52 @@
+import type { ReplyOption } from '../domain/reply.ts';
+import { REQUEST_TYPES } from '../domain/case-draft.ts';
+
+/**
+ * Everything the intake says, in one place, so the wording can be reviewed by people who answer
+ * the hotline. Short, warm, plain: the way a good 12345 operator talks.
+ */
+export const intakeCopy = {
+  askType: '好的，我来帮您登记。请问这件事属于哪一类？',
+  askDescription: '请简单说说发生了什么，比如是什么问题、持续多久了。',
+  askDescriptionAgain: '能再具体说说吗？比如是什么问题、在哪儿、持续多久了。',
+  askPlace: '事情发生在哪里？请告诉我区、街道（乡镇）和具体位置，比如“朝阳区望京街道花家地北里3号楼”。',
+  askStreetIn: (district: string) => `在${district}的哪个街道或乡镇？`,
+  askStreetFor: (address: string) => `“${address}”属于哪个区、哪个街道（乡镇）？`,
+  askDetailIn: (place: string) => `具体在${place}的哪个小区、哪条路或哪栋楼？`,
+  askStreetChoice: (name: string) => `“${name}”在几个区都有，是哪一个？`,
+  placeNotFound: '抱歉，我没找到这个地方。',
+  askPhone: '请留一个联系电话，方便承办单位联系您。号码只用于办理这件事。',
+  invalidPhone: '这个号码好像不太对：手机号是11位，座机请带区号（比如010-68881234）。',
+  askName: '怎么称呼您？比如“王先生”。不方便的话回复“跳过”。',
+  askConfidential: '需要为您的身份保密吗？保密后，承办单位看不到您的姓名和完整电话。',
+  notUnderstood: '抱歉，我没太明白。',
+  updated: (what: string) => `好的，${what}已更新。`,
+  readBackIntro: '请核对一下：',
+  readBackOutro: '没问题请回复“确认”提交；需要修改，直接告诉我改成什么，或回复“修改”。',
+  confirmOrChange: '请回复“确认”提交，或者告诉我哪里需要修改。',
+  whichToChange: '请问哪一项需要修改？',
+  filed: (ticketNo: string, unit?: string) =>
+    `已为您登记，工单号：${ticketNo}。${unit ? `将由${unit}负责办理，` : ''}承办单位会按时限联系您。请记好工单号，查询进度时会用到。`,
+  filingFailed: '抱歉，提交时系统出了点问题，您填的内容都还在。请稍后回复“确认”再试一次。',
+  cancelled: '好的，这次登记已取消，填的内容不会提交。有需要随时找我。',
+  restarted: '好的，我们重新开始。',
+  escalate: '看来我没能理解清楚，这就为您转人工客服，请稍候。您填过的内容会一并转给客服。',
+} as const;
+
+export const typeOptions: ReplyOption[] = REQUEST_TYPES.map((t) => ({ label: t, value: t }));
+export const confidentialOptions: ReplyOption[] = [
+  { label: '需要保密', value: '需要保密' },
+  { label: '不需要', value: '不需要保密' },
+];
+export const confirmOptions: ReplyOption[] = [
+  { label: '确认提交', value: '确认' },
+  { label: '修改', value: '修改' },
+];
+export const changeOptions: ReplyOption[] = [
+  { label: '类型', value: 'type' },
+  { label: '问题描述', value: 'description' },
+  { label: '地点', value: 'address' },
+  { label: '电话', value: 'phone' },
+  { label: '称呼', value: 'name' },
+  { label: '是否保密', value: 'confidential' },
+];

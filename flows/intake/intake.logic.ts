@@ -1,0 +1,328 @@
+import type { CaseDraft, RequestType } from '../domain/case-draft.ts';
+import { REQUEST_TYPES } from '../domain/case-draft.ts';
+import type { Reply, ReplyOption, Slot } from '../domain/reply.ts';
+import { extract } from '../domain/understand/extract.ts';
+import { detectCommand } from '../domain/understand/commands.ts';
+import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy, typeOptions } from './intake.copy.ts';
+
+/**
+ * The pure heart of intake: fold one citizen message into the draft, then decide what to ask.
+ * The machine (router.machine.ts) only sequences these steps, so every rule here is testable
+ * without an actor.
+ */
+
+export type Asking = Slot | 'street_choice' | 'change';
+export type Problem = 'invalid_phone' | 'not_understood' | 'place_not_found';
+
+export interface StreetChoice {
+  code: string;
+  name: string;
+  districtCode: string;
+  district: string;
+}
+
+export interface IntakeState {
+  draft: CaseDraft;
+  /** What the last question asked for, so a bare answer ("2", "王先生") lands in the right slot. */
+  asking?: Asking;
+  /** Options of the last question: "1" means the first one on every channel. */
+  options?: ReplyOption[];
+  /** Consecutive messages that moved nothing forward; three of them escalate to a person. */
+  failures: number;
+  problem?: Problem;
+  /** Short acknowledgements of corrections, said before the next question. */
+  acks: string[];
+  candidates?: StreetChoice[];
+}
+
+export const MAX_FAILURES = 3;
+
+export function emptyIntake(draft: CaseDraft = {}): IntakeState {
+  return { draft, failures: 0, acks: [] };
+}
+
+const SLOT_LABELS: Record<Slot, string> = {
+  type: '类型',
+  description: '问题描述',
+  address: '地点',
+  phone: '电话',
+  name: '称呼',
+  confidential: '保密设置',
+};
+
+/** "1" → the first option's value; an option's label → its value; anything else unchanged. */
+export function resolveOption(text: string, options: ReplyOption[] | undefined): string {
+  const trimmed = text.trim().replace(/[。.！!？?\s]+$/u, '');
+  if (!options?.length) return trimmed;
+  if (/^\d{1,2}$/.test(trimmed)) {
+    const picked = options[Number(trimmed) - 1];
+    if (picked) return picked.value;
+  }
+  const byLabel = options.find((o) => o.label === trimmed || o.value === trimmed);
+  return byLabel ? byLabel.value : trimmed;
+}
+
+function isRequestType(value: string): value is RequestType {
+  return (REQUEST_TYPES as readonly string[]).includes(value);
+}
+
+function setIfChanged<K extends keyof CaseDraft>(draft: CaseDraft, key: K, value: CaseDraft[K], changed: Set<keyof CaseDraft>) {
+  if (value === undefined || draft[key] === value) return;
+  draft[key] = value;
+  changed.add(key);
+}
+
+const SLOT_OF_FIELD: Partial<Record<keyof CaseDraft, Slot>> = {
+  type: 'type',
+  description: 'description',
+  district: 'address',
+  street: 'address',
+  address: 'address',
+  phone: 'phone',
+  name: 'name',
+  nameSkipped: 'name',
+  confidential: 'confidential',
+};
+
+/** Fold one message into the intake state. */
+export function absorb(state: IntakeState, rawText: string): IntakeState {
+  const text = resolveOption(rawText, state.options);
+  const expecting = state.asking && state.asking !== 'street_choice' && state.asking !== 'change' ? state.asking : undefined;
+  const draft: CaseDraft = { ...state.draft };
+  const changed = new Set<keyof CaseDraft>();
+  let problem: Problem | undefined;
+  let candidates: StreetChoice[] | undefined;
+
+  if (state.asking === 'street_choice' && state.candidates) {
+    const chosen = state.candidates.find((c) => c.code === text || text.includes(c.district));
+    if (chosen) {
+      setIfChanged(draft, 'districtCode', chosen.districtCode, changed);
+      setIfChanged(draft, 'district', chosen.district, changed);
+      setIfChanged(draft, 'streetCode', chosen.code, changed);
+      setIfChanged(draft, 'street', chosen.name, changed);
+      return finish(state, draft, changed, undefined, undefined);
+    }
+  }
+
+  const found = extract(text, { expecting });
+  const correcting = found.isCorrection;
+
+  if (expecting === 'type' && isRequestType(text)) setIfChanged(draft, 'type', text, changed);
+  else if (found.type && (!draft.type || correcting || expecting === 'type')) setIfChanged(draft, 'type', found.type, changed);
+
+  if (found.description && (!draft.description || expecting === 'description' || (correcting && !found.phone && !found.place))) {
+    setIfChanged(draft, 'description', found.description, changed);
+  }
+
+  if (found.place?.street) {
+    const s = found.place.street;
+    setIfChanged(draft, 'districtCode', s.districtCode, changed);
+    setIfChanged(draft, 'district', s.district, changed);
+    setIfChanged(draft, 'streetCode', s.code, changed);
+    setIfChanged(draft, 'street', s.name, changed);
+  } else if (found.place?.candidates?.length) {
+    candidates = found.place.candidates;
+  } else if (found.place?.district) {
+    const d = found.place.district;
+    if (draft.districtCode !== d.code) {
+      setIfChanged(draft, 'districtCode', d.code, changed);
+      setIfChanged(draft, 'district', d.name, changed);
+      draft.streetCode = undefined;
+      draft.street = undefined;
+    }
+  }
+  if (found.address && (!draft.address || expecting === 'address' || correcting)) setIfChanged(draft, 'address', found.address, changed);
+  if (expecting === 'address' && !found.place && !found.address) problem = 'place_not_found';
+
+  if (found.phone) setIfChanged(draft, 'phone', found.phone, changed);
+  else if (found.invalidPhone && (expecting === 'phone' || correcting)) problem = 'invalid_phone';
+  else if (expecting === 'phone') problem = 'not_understood';
+
+  if (expecting === 'name' && !found.name && detectCommand(text) === 'skip') setIfChanged(draft, 'nameSkipped', true, changed);
+  else if (found.name) {
+    setIfChanged(draft, 'name', found.name, changed);
+    draft.nameSkipped = undefined;
+  }
+
+  if (found.confidential !== undefined) setIfChanged(draft, 'confidential', found.confidential, changed);
+  else if (expecting === 'confidential') problem = 'not_understood';
+
+  if (expecting === 'type' && !draft.type) problem = 'not_understood';
+  if (expecting === 'description' && !draft.description) problem = 'not_understood';
+  if (expecting === 'name' && !changed.has('name') && !changed.has('nameSkipped')) problem = 'not_understood';
+
+  return finish(state, draft, changed, problem, candidates);
+}
+
+function finish(
+  state: IntakeState,
+  draft: CaseDraft,
+  changed: Set<keyof CaseDraft>,
+  problem: Problem | undefined,
+  candidates: StreetChoice[] | undefined,
+): IntakeState {
+  const correctedSlots = new Set<Slot>();
+  for (const field of changed) {
+    const slot = SLOT_OF_FIELD[field];
+    const hadValue = state.draft[field] !== undefined;
+    if (slot && hadValue) correctedSlots.add(slot);
+  }
+  const progressed = changed.size > 0 || candidates !== undefined;
+  return {
+    draft,
+    failures: progressed ? 0 : state.failures + 1,
+    problem: progressed && problem !== 'invalid_phone' ? undefined : (problem ?? 'not_understood'),
+    acks: [...correctedSlots].map((slot) => copy.updated(SLOT_LABELS[slot])),
+    candidates,
+    asking: state.asking,
+    options: state.options,
+  };
+}
+
+export function hasPlace(draft: CaseDraft): boolean {
+  return Boolean(draft.streetCode && draft.address);
+}
+
+/** The next thing intake needs, in the order a person would ask it. */
+export function missingSlot(draft: CaseDraft): Slot | undefined {
+  if (!draft.description) return 'description';
+  if (!draft.type) return 'type';
+  if (!hasPlace(draft)) return 'address';
+  if (!draft.phone) return 'phone';
+  if (draft.name === undefined && !draft.nameSkipped) return 'name';
+  if (draft.confidential === undefined) return 'confidential';
+  return undefined;
+}
+
+export interface Question {
+  reply: Reply;
+  asking: Asking;
+  options?: ReplyOption[];
+}
+
+function withPreamble(state: IntakeState, text: string): string {
+  const parts = [...state.acks];
+  if (state.problem === 'invalid_phone') parts.push(copy.invalidPhone);
+  else if (state.problem === 'place_not_found') parts.push(copy.placeNotFound);
+  else if (state.problem === 'not_understood' && state.failures > 0) parts.push(copy.notUnderstood);
+  parts.push(text);
+  return parts.join('');
+}
+
+function question(state: IntakeState, slot: Slot, text: string, options?: ReplyOption[], asking: Asking = slot): Question {
+  const reply: Reply = { kind: 'question', slot, text: withPreamble(state, text) };
+  if (options) reply.options = options;
+  return { reply, asking, options };
+}
+
+/** Ask for what is missing. Only call when missingSlot(draft) is defined. */
+export function nextQuestion(state: IntakeState): Question {
+  const d = state.draft;
+  if (state.candidates?.length) {
+    const options = state.candidates.map((c) => ({ label: `${c.district}${c.name}`, value: c.code }));
+    const first = state.candidates[0];
+    return question(state, 'address', copy.askStreetChoice(first ? first.name : ''), options, 'street_choice');
+  }
+  const slot = missingSlot(d) ?? 'description';
+  switch (slot) {
+    case 'description':
+      return question(state, slot, state.failures > 0 ? copy.askDescriptionAgain : copy.askDescription);
+    case 'type':
+      return question(state, slot, copy.askType, typeOptions);
+    case 'address':
+      if (d.streetCode) return question(state, slot, copy.askDetailIn(`${d.district ?? ''}${d.street ?? ''}`));
+      if (d.districtCode) return question(state, slot, copy.askStreetIn(d.district ?? ''));
+      if (d.address) return question(state, slot, copy.askStreetFor(d.address));
+      return question(state, slot, copy.askPlace);
+    case 'phone':
+      return question(state, slot, copy.askPhone);
+    case 'name':
+      return question(state, slot, copy.askName);
+    case 'confidential':
+      return question(state, slot, copy.askConfidential, confidentialOptions);
+  }
+}
+
+export function maskPhone(phone: string): string {
+  return phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
+}
+
+export function summary(draft: CaseDraft) {
+  return {
+    type: draft.type ?? null,
+    description: draft.description ?? null,
+    district: draft.district ?? null,
+    street: draft.street ?? null,
+    address: draft.address ?? null,
+    phone: draft.phone ?? null,
+    name: draft.name ?? null,
+    confidential: draft.confidential ?? false,
+  };
+}
+
+export function readBack(state: IntakeState): Question {
+  const d = state.draft;
+  const lines = [
+    `类型：${d.type ?? ''}`,
+    `内容：${d.description ?? ''}`,
+    `地点：${d.district ?? ''}${d.street ?? ''} ${d.address ?? ''}`.trim(),
+    `电话：${d.phone ?? ''}`,
+    `称呼：${d.name ?? '未留'}`,
+    `保密：${d.confidential ? '是' : '否'}`,
+  ];
+  const text = [...state.acks, copy.readBackIntro, ...lines, copy.readBackOutro].join('\n');
+  return {
+    reply: { kind: 'confirm', text, options: confirmOptions, data: { summary: summary(d) } },
+    asking: 'change',
+    options: confirmOptions,
+  };
+}
+
+export type ConfirmAnswer = 'yes' | 'change' | 'other';
+
+export function confirmAnswer(rawText: string, options: ReplyOption[] | undefined): ConfirmAnswer {
+  const text = resolveOption(rawText, options);
+  if (text === '确认') return 'yes';
+  if (text === '修改') return 'change';
+  const command = detectCommand(text);
+  if (command === 'yes') return 'yes';
+  if (command === 'no') return 'change';
+  return 'other';
+}
+
+export function askWhichToChange(): Question {
+  return {
+    reply: { kind: 'question', text: copy.whichToChange, options: changeOptions },
+    asking: 'change',
+    options: changeOptions,
+  };
+}
+
+/** The citizen picked a field to change from the list: forget it so intake asks for it again. */
+export function forgetSlot(state: IntakeState, rawText: string): IntakeState | undefined {
+  const slot = resolveOption(rawText, changeOptions) as Slot;
+  const draft = { ...state.draft };
+  switch (slot) {
+    case 'type':
+      draft.type = undefined;
+      break;
+    case 'description':
+      draft.description = undefined;
+      break;
+    case 'address':
+      Object.assign(draft, { districtCode: undefined, district: undefined, streetCode: undefined, street: undefined, address: undefined });
+      break;
+    case 'phone':
+      draft.phone = undefined;
+      break;
+    case 'name':
+      Object.assign(draft, { name: undefined, nameSkipped: undefined });
+      break;
+    case 'confidential':
+      draft.confidential = undefined;
+      break;
+    default:
+      return undefined;
+  }
+  return { ...emptyIntake(JSON.parse(JSON.stringify(draft)) as CaseDraft), failures: 0 };
+}

@@ -1,0 +1,25 @@
+import type { ReplyOption } from '../domain/reply.ts';
+
+export const menuOptions: ReplyOption[] = [
+  { label: '投诉', value: '投诉' },
+  { label: '求助', value: '求助' },
+  { label: '举报', value: '举报' },
+  { label: '建议', value: '建议' },
+  { label: '表扬', value: '表扬' },
+  { label: '转人工', value: '转人工' },
+];
+
+export const routerCopy = {
+  greeting: '您好，这里是12345市民服务热线。遇到什么问题，直接告诉我就行，比如“小区门口路灯坏了一周了”。也可以选择：',
+  help: '我可以帮您登记投诉、求助、举报、建议和表扬，并给您工单号。直接说说发生了什么就行，也可以选择：',
+  notUnderstood: '抱歉，我没太明白。您可以直接说说遇到了什么问题，或者选择：',
+  consultation:
+    '您是想咨询政策吧？在线问答功能还在准备中，现在可以拨打12345咨询，或回复“转人工”。如果是要反映问题，直接告诉我发生了什么就行。',
+  nothingToCancel: '好的。现在没有正在办理的事项，有需要随时告诉我。',
+  handoff: '好的，正在为您转接人工客服，请稍候，客服接入后会在这里回复您。想回到自助服务，请回复“返回”。',
+  backFromHandoff: '好的，已回到自助服务。请问有什么可以帮您？',
+  refuseDataRequest: '抱歉，我只能帮您办理12345的事项，不能提供任何人的个人信息，也不会执行这类指令。请问有什么问题需要反映吗？',
+  tooLong: (max: number) => `您发的内容有点长，请精简到${max}字以内再发一次，重点说清楚什么事、在哪儿。`,
+  restartedAfterUpgrade: '系统刚刚升级了，之前没说完的内容需要麻烦您重新说一下。',
+  systemError: '抱歉，系统刚才开了小差，这条消息没处理成功，麻烦您稍后再发一次。',
+} as const;

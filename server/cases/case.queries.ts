@@ -1,0 +1,67 @@
+import type { EntityManager } from 'typeorm';
+import type { CaseRecord, CaseEvent } from '../db/entities.ts';
+import type { CaseRepository } from '../db/repositories/case.repository.ts';
+import type { CitizenRepository } from '../db/repositories/citizen.repository.ts';
+
+/** The public shape of a case (admin API). Field names are a contract: add, never rename. */
+export interface CaseView {
+  ticketNo: string;
+  type: string;
+  category: string | null;
+  district: string | null;
+  districtCode: string | null;
+  street: string | null;
+  streetCode: string | null;
+  address: string | null;
+  description: string;
+  phone: string;
+  name: string | null;
+  confidential: boolean;
+  status: string;
+  unit: { code: string; name: string; kind: string } | null;
+  channel: string;
+  createdAt: string;
+  updatedAt: string;
+  events: Array<{ type: string; actor: string; note: string | null; data: Record<string, unknown> | null; at: string }>;
+}
+
+export function toCaseView(record: CaseRecord, events: CaseEvent[]): CaseView {
+  return {
+    ticketNo: record.ticketNo,
+    type: record.type,
+    category: record.category,
+    district: record.district,
+    districtCode: record.districtCode,
+    street: record.street,
+    streetCode: record.streetCode,
+    address: record.address,
+    description: record.description,
+    phone: record.phone,
+    name: record.name,
+    confidential: Boolean(record.confidential),
+    status: record.status,
+    unit: record.unitCode ? { code: record.unitCode, name: record.unitName ?? '', kind: record.unitKind ?? '' } : null,
+    channel: record.channel,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+    events: events.map((e) => ({ type: e.type, actor: e.actor, note: e.note, data: e.data, at: e.createdAt.toISOString() })),
+  };
+}
+
+export function createCaseQueries(m: EntityManager, cases: CaseRepository, citizens: CitizenRepository) {
+  return {
+    async byTicketNo(ticketNo: string): Promise<CaseView | null> {
+      const record = await cases.findByTicketNo(m, ticketNo);
+      return record ? toCaseView(record, await cases.events(m, record.id)) : null;
+    },
+
+    async byCitizen(channel: string, userId: string): Promise<CaseView[]> {
+      const citizen = await citizens.find(m, channel, userId);
+      if (!citizen) return [];
+      const records = await cases.listByCitizen(m, citizen.id);
+      return Promise.all(records.map(async (r) => toCaseView(r, await cases.events(m, r.id))));
+    },
+  };
+}
+
+export type CaseQueries = ReturnType<typeof createCaseQueries>;

@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import type { CaseDraft } from '../../flows/domain/case-draft.ts';
+import type { FiledCase } from '../../flows/router/router.machine.ts';
+import { AppError } from '../errors.ts';
+import type { CaseRepository } from '../db/repositories/case.repository.ts';
+import { routeCase } from './routing.ts';
+
+export interface CaseOrigin {
+  channel: string;
+  citizenId: number;
+  conversationId: number;
+}
+
+export class IncompleteDraftError extends AppError {
+  constructor(missing: string[]) {
+    super('incomplete_draft', `Case draft is missing: ${missing.join(', ')}`, 422, true);
+  }
+}
+
+export function createCaseService(cases: CaseRepository) {
+  return {
+    /** File a confirmed draft inside the caller's transaction, so the case commits with the turn. */
+    async file(m: EntityManager, draft: CaseDraft, origin: CaseOrigin, at: Date): Promise<FiledCase> {
+      const missing = (['type', 'description', 'phone'] as const).filter((k) => !draft[k]);
+      if (missing.length > 0 || !draft.type || !draft.description || !draft.phone) throw new IncompleteDraftError(missing);
+      const routing = routeCase(draft);
+      const ticketNo = await cases.nextTicketNo(m, at);
+      const caseId = await cases.insert(m, {
+        ticketNo,
+        type: draft.type,
+        category: draft.category ?? null,
+        districtCode: draft.districtCode ?? null,
+        district: draft.district ?? null,
+        streetCode: draft.streetCode ?? null,
+        street: draft.street ?? null,
+        address: draft.address ?? null,
+        description: draft.description,
+        phone: draft.phone,
+        name: draft.name ?? null,
+        confidential: draft.confidential ?? false,
+        status: 'received',
+        unitCode: routing.unit?.code ?? null,
+        unitName: routing.unit?.name ?? null,
+        unitKind: routing.unit?.kind ?? null,
+        channel: origin.channel,
+        citizenId: origin.citizenId,
+        conversationId: origin.conversationId,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await cases.insertEvent(m, {
+        caseId,
+        type: 'received',
+        actor: `citizen:${origin.channel}`,
+        note: null,
+        data: { rule: routing.rule, unitCode: routing.unit?.code ?? null },
+        createdAt: at,
+      });
+      return { ticketNo, unit: routing.unit };
+    },
+  };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;

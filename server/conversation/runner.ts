@@ -1,0 +1,177 @@
+import type { EntityManager } from 'typeorm';
+import { createActor, fromPromise, waitFor, type SnapshotFrom, type StateValue } from 'xstate';
+import type { Reply } from '../../flows/domain/reply.ts';
+import { citizenMachine, FLOW_VERSION, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
+import { routerCopy } from '../../flows/router/router.copy.ts';
+import type { CaseService } from '../cases/case.service.ts';
+import type { CitizenRepository } from '../db/repositories/citizen.repository.ts';
+import { ConcurrentTurnError, type ConversationRepository } from '../db/repositories/conversation.repository.ts';
+import type { MessageRepository } from '../db/repositories/message.repository.ts';
+import type { Conversation } from '../db/entities.ts';
+import type { Transactor } from '../db/transactor.ts';
+import type { Logger } from '../logger.ts';
+import type { Clock } from '../clock.ts';
+import { createKeyedQueue } from './keyed-queue.ts';
+
+export interface InboundMessage {
+  channel: string;
+  userId: string;
+  text: string;
+  /** The channel's id for this message; a second delivery with the same id is answered from the log. */
+  messageId?: string;
+}
+
+export interface TurnResult {
+  replies: Reply[];
+  /** True when this message id was seen before and the logged replies were returned. */
+  duplicate: boolean;
+  /** True when the turn could not be processed; nothing was saved and the citizen may resend. */
+  failed?: boolean;
+}
+
+export interface RunnerDeps {
+  transactor: Transactor;
+  citizens: CitizenRepository;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  caseService: CaseService;
+  clock: Clock;
+  logger: Logger;
+  /** Longer texts get a polite request to shorten them instead of being processed. */
+  maxTextLength?: number;
+  /** Upper bound for one turn's effects (filing a case); beyond it the turn fails and rolls back. */
+  turnTimeoutMs?: number;
+}
+
+export const DEFAULT_MAX_TEXT_LENGTH = 2000;
+const MAX_ATTEMPTS = 3;
+
+type CitizenSnapshot = SnapshotFrom<typeof citizenMachine>;
+
+function stateName(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  return Object.entries(value)
+    .map(([key, sub]) => (sub === undefined ? key : `${key}.${stateName(sub)}`))
+    .join(',');
+}
+
+const atRest = (s: CitizenSnapshot) => s.status !== 'active' || s.hasTag('awaitingInput');
+
+/**
+ * The one conversation runner every channel shares. A turn is: lock the conversation, answer a
+ * redelivery from the log, restore the flow, send the message, wait until the flow rests, then
+ * save snapshot, messages and any new case in the same transaction.
+ */
+export function createConversationRunner(deps: RunnerDeps) {
+  const { transactor, citizens, conversations, messages, caseService, clock, logger } = deps;
+  const maxTextLength = deps.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
+  const turnTimeoutMs = deps.turnTimeoutMs ?? 10_000;
+  const queue = createKeyedQueue();
+
+  async function runFlow(m: EntityManager, conversation: Conversation, text: string, at: Date) {
+    const replies: Reply[] = [];
+    let failure: unknown;
+    const fileCase = fromPromise<FiledCase, FileCaseInput>(async ({ input }) => {
+      try {
+        return await caseService.file(
+          m,
+          input.draft,
+          { channel: conversation.channel, citizenId: conversation.citizenId, conversationId: conversation.id },
+          new Date(input.at),
+        );
+      } catch (error) {
+        failure = error;
+        throw error;
+      }
+    });
+    const machine = citizenMachine.provide({ actors: { fileCase } });
+
+    const start = (snapshot?: unknown) => {
+      const actor = createActor(machine, snapshot ? { snapshot: snapshot as CitizenSnapshot } : undefined);
+      actor.on('reply', (event) => replies.push(event.reply));
+      actor.start();
+      if (actor.getSnapshot().status !== 'active') throw new Error('restored actor is not active');
+      return actor;
+    };
+
+    let actor: ReturnType<typeof start>;
+    const upToDate = conversation.snapshot && conversation.flowVersion === FLOW_VERSION;
+    try {
+      actor = start(upToDate ? conversation.snapshot : undefined);
+    } catch (error) {
+      logger.warn({ conversationId: conversation.id, err: error }, 'snapshot could not be restored; starting over');
+      actor = start();
+      replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
+    }
+    if (conversation.snapshot && !upToDate) replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
+
+    actor.send({ type: 'user.text', text, at: at.toISOString() });
+    const settled = await waitFor(actor, atRest, { timeout: turnTimeoutMs });
+    actor.stop();
+    if (failure) throw failure;
+    if (settled.status === 'error') throw settled.error;
+    return {
+      replies,
+      update: { snapshot: actor.getPersistedSnapshot(), flowVersion: FLOW_VERSION, state: stateName(settled.value) },
+    };
+  }
+
+  async function turn(inbound: InboundMessage): Promise<TurnResult> {
+    const at = clock.now();
+    return transactor.run(async (m) => {
+      const citizen = await citizens.findOrCreate(m, inbound.channel, inbound.userId, at);
+      const conversation = await conversations.lockOrCreate(m, citizen, FLOW_VERSION, at);
+      // Checked after the lock: a concurrent redelivery waits for the first one and then finds it here.
+      if (inbound.messageId) {
+        const prior = await messages.findInbound(m, inbound.channel, inbound.messageId);
+        if (prior) return { replies: await messages.repliesTo(m, prior.id), duplicate: true };
+      }
+      const tooLong = inbound.text.length > maxTextLength;
+      const inboundId = await messages.insertInbound(m, {
+        conversation,
+        channelMessageId: inbound.messageId ?? null,
+        text: tooLong ? inbound.text.slice(0, maxTextLength) : inbound.text,
+        at,
+      });
+      let replies: Reply[];
+      if (tooLong) {
+        replies = [{ kind: 'error', text: routerCopy.tooLong(maxTextLength), data: { code: 'text_too_long', maxLength: maxTextLength } }];
+      } else {
+        const outcome = await runFlow(m, conversation, inbound.text, at);
+        replies = outcome.replies;
+        await conversations.save(m, conversation, outcome.update, at);
+      }
+      await messages.insertOutbound(m, conversation, inboundId, replies, at);
+      return { replies, duplicate: false };
+    });
+  }
+
+  return {
+    /** Process one citizen message and return what to say back. Never throws. */
+    handle(inbound: InboundMessage): Promise<TurnResult> {
+      return queue.run(`${inbound.channel}\u0000${inbound.userId}`, async () => {
+        const started = performance.now();
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const result = await turn(inbound);
+            logger.debug({ channel: inbound.channel, ms: Math.round(performance.now() - started), duplicate: result.duplicate }, 'turn');
+            return result;
+          } catch (error) {
+            if (isRetryable(error) && attempt < MAX_ATTEMPTS) continue;
+            logger.error({ err: error, channel: inbound.channel, attempt }, 'turn failed; nothing was saved');
+            return { replies: [{ kind: 'error', text: routerCopy.systemError }], duplicate: false, failed: true };
+          }
+        }
+      });
+    },
+  };
+}
+
+/** Lost races that a fresh attempt resolves: a stale revision, a unique key taken meanwhile, a deadlock. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof ConcurrentTurnError) return true;
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return code === '23505' || code === '40001' || code === '40P01' || code === 'SQLITE_BUSY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export type ConversationRunner = ReturnType<typeof createConversationRunner>;

@@ -1,0 +1,199 @@
+import { EntitySchema } from 'typeorm';
+import type { Reply } from '../../flows/domain/reply.ts';
+
+/**
+ * Entities as EntitySchema rather than decorators: esbuild/oxc (vitest, tsx) emit no decorator
+ * metadata, and explicit column types are what keep SQLite and PostgreSQL in step anyway.
+ * `type: Date` lets each driver choose its own timestamp type (datetime / timestamp).
+ */
+
+export interface Citizen {
+  id: number;
+  channel: string;
+  externalId: string;
+  createdAt: Date;
+}
+
+export interface Conversation {
+  id: number;
+  citizenId: number;
+  channel: string;
+  userId: string;
+  flowVersion: number;
+  snapshot: object | null;
+  /** Incremented on every saved turn; a save that finds another revision lost a race and retries. */
+  revision: number;
+  state: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type Direction = 'in' | 'out';
+
+export interface Message {
+  id: number;
+  conversationId: number;
+  citizenId: number;
+  channel: string;
+  direction: Direction;
+  /** The channel's own id for an inbound message: redelivery of the same id is answered from the log. */
+  channelMessageId: string | null;
+  /** For a reply: the inbound message it answers. Null for messages pushed later (progress, callbacks). */
+  inReplyTo: number | null;
+  kind: string;
+  body: { text: string } | Reply;
+  createdAt: Date;
+}
+
+export interface CaseRecord {
+  id: number;
+  ticketNo: string;
+  type: string;
+  category: string | null;
+  districtCode: string | null;
+  district: string | null;
+  streetCode: string | null;
+  street: string | null;
+  address: string | null;
+  description: string;
+  phone: string;
+  name: string | null;
+  confidential: boolean;
+  status: string;
+  unitCode: string | null;
+  unitName: string | null;
+  unitKind: string | null;
+  channel: string;
+  citizenId: number;
+  conversationId: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CaseEvent {
+  id: number;
+  caseId: number;
+  type: string;
+  actor: string;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+export interface TicketSequence {
+  day: string;
+  last: number;
+}
+
+const id = { type: 'integer', primary: true, generated: 'increment' } as const;
+const timestamp = (name: string) => ({ type: Date, name }) as const;
+
+export const CitizenSchema = new EntitySchema<Citizen>({
+  name: 'Citizen',
+  tableName: 'citizens',
+  columns: {
+    id,
+    channel: { type: 'varchar', length: 32 },
+    externalId: { type: 'varchar', length: 191, name: 'external_id' },
+    createdAt: timestamp('created_at'),
+  },
+  uniques: [{ name: 'UQ_citizens_channel_external_id', columns: ['channel', 'externalId'] }],
+});
+
+export const ConversationSchema = new EntitySchema<Conversation>({
+  name: 'Conversation',
+  tableName: 'conversations',
+  columns: {
+    id,
+    citizenId: { type: 'integer', name: 'citizen_id' },
+    channel: { type: 'varchar', length: 32 },
+    userId: { type: 'varchar', length: 191, name: 'user_id' },
+    flowVersion: { type: 'integer', name: 'flow_version' },
+    snapshot: { type: 'simple-json' },
+    revision: { type: 'integer' },
+    state: { type: 'varchar', length: 64 },
+    createdAt: timestamp('created_at'),
+    updatedAt: timestamp('updated_at'),
+  },
+  uniques: [{ name: 'UQ_conversations_citizen', columns: ['citizenId'] }],
+});
+
+export const MessageSchema = new EntitySchema<Message>({
+  name: 'Message',
+  tableName: 'messages',
+  columns: {
+    id,
+    conversationId: { type: 'integer', name: 'conversation_id' },
+    citizenId: { type: 'integer', name: 'citizen_id' },
+    channel: { type: 'varchar', length: 32 },
+    direction: { type: 'varchar', length: 8 },
+    channelMessageId: { type: 'varchar', length: 191, name: 'channel_message_id', nullable: true },
+    inReplyTo: { type: 'integer', name: 'in_reply_to', nullable: true },
+    kind: { type: 'varchar', length: 32 },
+    body: { type: 'simple-json' },
+    createdAt: timestamp('created_at'),
+  },
+  uniques: [{ name: 'UQ_messages_channel_message_id', columns: ['channel', 'channelMessageId'] }],
+  indices: [
+    { name: 'IDX_messages_conversation', columns: ['conversationId'] },
+    { name: 'IDX_messages_citizen', columns: ['citizenId', 'id'] },
+    { name: 'IDX_messages_in_reply_to', columns: ['inReplyTo'] },
+  ],
+});
+
+export const CaseSchema = new EntitySchema<CaseRecord>({
+  name: 'Case',
+  tableName: 'cases',
+  columns: {
+    id,
+    ticketNo: { type: 'varchar', length: 20, name: 'ticket_no' },
+    type: { type: 'varchar', length: 8 },
+    category: { type: 'varchar', length: 64, nullable: true },
+    districtCode: { type: 'varchar', length: 12, name: 'district_code', nullable: true },
+    district: { type: 'varchar', length: 32, nullable: true },
+    streetCode: { type: 'varchar', length: 12, name: 'street_code', nullable: true },
+    street: { type: 'varchar', length: 64, nullable: true },
+    address: { type: 'varchar', length: 255, nullable: true },
+    description: { type: 'text' },
+    phone: { type: 'varchar', length: 32 },
+    name: { type: 'varchar', length: 64, nullable: true },
+    confidential: { type: 'boolean' },
+    status: { type: 'varchar', length: 20 },
+    unitCode: { type: 'varchar', length: 32, name: 'unit_code', nullable: true },
+    unitName: { type: 'varchar', length: 128, name: 'unit_name', nullable: true },
+    unitKind: { type: 'varchar', length: 32, name: 'unit_kind', nullable: true },
+    channel: { type: 'varchar', length: 32 },
+    citizenId: { type: 'integer', name: 'citizen_id' },
+    conversationId: { type: 'integer', name: 'conversation_id' },
+    createdAt: timestamp('created_at'),
+    updatedAt: timestamp('updated_at'),
+  },
+  uniques: [{ name: 'UQ_cases_ticket_no', columns: ['ticketNo'] }],
+  indices: [{ name: 'IDX_cases_citizen', columns: ['citizenId'] }],
+});
+
+export const CaseEventSchema = new EntitySchema<CaseEvent>({
+  name: 'CaseEvent',
+  tableName: 'case_events',
+  columns: {
+    id,
+    caseId: { type: 'integer', name: 'case_id' },
+    type: { type: 'varchar', length: 32 },
+    actor: { type: 'varchar', length: 64 },
+    note: { type: 'text', nullable: true },
+    data: { type: 'simple-json', nullable: true },
+    createdAt: timestamp('created_at'),
+  },
+  indices: [{ name: 'IDX_case_events_case', columns: ['caseId'] }],
+});
+
+export const TicketSequenceSchema = new EntitySchema<TicketSequence>({
+  name: 'TicketSequence',
+  tableName: 'ticket_sequences',
+  columns: {
+    day: { type: 'varchar', length: 8, primary: true },
+    last: { type: 'integer' },
+  },
+});
+
+export const ENTITIES = [CitizenSchema, ConversationSchema, MessageSchema, CaseSchema, CaseEventSchema, TicketSequenceSchema];

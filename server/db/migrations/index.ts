@@ -1,0 +1,4 @@
+import { InitialSchema1795000000001 } from './0001-initial-schema.ts';
+
+/** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS = [InitialSchema1795000000001];

@@ -1,0 +1,68 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/data-source.ts';
+import { createTransactor, type Transactor } from './db/transactor.ts';
+import { createCitizenRepository } from './db/repositories/citizen.repository.ts';
+import { createConversationRepository } from './db/repositories/conversation.repository.ts';
+import { createMessageRepository } from './db/repositories/message.repository.ts';
+import { createCaseRepository } from './db/repositories/case.repository.ts';
+import { createCaseService } from './cases/case.service.ts';
+import { createCaseQueries } from './cases/case.queries.ts';
+import { createConversationRunner } from './conversation/runner.ts';
+import { createPushQueries } from './conversation/push.queries.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export interface RuntimeOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** PostgreSQL schema (tests isolate suites this way). */
+  schema?: string;
+}
+
+/**
+ * The composition root: the only place that knows every concrete part. Importing any module does
+ * no work; calling this opens the database, runs migrations and wires services.
+ */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}) {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const dataSource: DataSource = await openDatabase(config.database, { schema: options.schema });
+  const transactor: Transactor = createTransactor(dataSource);
+  const caseRepository = createCaseRepository(transactor.engine);
+  const messages = createMessageRepository();
+  const citizens = createCitizenRepository();
+
+  const runner = createConversationRunner({
+    transactor,
+    citizens,
+    conversations: createConversationRepository(transactor.engine),
+    messages,
+    caseService: createCaseService(caseRepository),
+    clock,
+    logger,
+  });
+
+  return {
+    config,
+    logger,
+    clock,
+    dataSource,
+    runner,
+    cases: createCaseQueries(dataSource.manager, caseRepository, citizens),
+    pushes: createPushQueries(dataSource.manager, citizens, messages),
+    async healthy(): Promise<boolean> {
+      try {
+        await dataSource.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close(): Promise<void> {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+export type Runtime = Awaited<ReturnType<typeof createRuntime>>;
