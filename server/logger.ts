@@ -11,8 +11,17 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     {
       level,
       base: undefined,
+      // Database errors carry the failed query's parameters (citizens' words, phone numbers): only the
+      // type, code, message and stack of an error reach the log.
+      serializers: { err: safeError },
       redact: { paths: ['text', 'phone', 'name', '*.text', '*.phone', '*.name', 'req.headers.authorization'], censor: '[redacted]' },
     },
     destination ?? process.stdout,
   );
+}
+
+function safeError(error: unknown) {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { code } = error as { code?: unknown };
+  return { type: error.name, code: typeof code === 'string' ? code : undefined, message: error.message, stack: error.stack };
 }

@@ -61,6 +61,17 @@ function remember(intake: IntakeState, q: Question): IntakeState {
   return { ...intake, asking: q.asking, options: q.options, acks: [] };
 }
 
+/**
+ * Commands that work at every step of intake. Listed first in each waiting state, because a child
+ * state's own transitions take precedence over its parent's.
+ */
+const INTAKE_COMMANDS = [
+  { guard: 'isDataRequest', actions: 'sayRefusal' },
+  { guard: 'wantsCancel', target: '#citizen.idle', actions: ['clearIntake', 'sayCancelled'] },
+  { guard: 'wantsPerson', target: '#citizen.handoff', actions: 'sayHandoff' },
+  { guard: 'wantsRestart', target: '#citizen.intake.collecting', reenter: true, actions: ['clearIntake', 'sayRestarted', 'askNext'] },
+] as const;
+
 export const citizenMachine = setup({
   types: {
     context: {} as CitizenContext,
@@ -151,14 +162,6 @@ export const citizenMachine = setup({
     },
     intake: {
       initial: 'collecting',
-      on: {
-        'user.text': [
-          { guard: 'isDataRequest', actions: 'sayRefusal' },
-          { guard: 'wantsCancel', target: 'idle', actions: ['clearIntake', 'sayCancelled'] },
-          { guard: 'wantsPerson', target: 'handoff', actions: 'sayHandoff' },
-          { guard: 'wantsRestart', target: '.collecting', actions: ['clearIntake', 'sayRestarted', 'askNext'] },
-        ],
-      },
       states: {
         /** First message outside intake: only start when it told us something usable. */
         starting: {
@@ -169,7 +172,7 @@ export const citizenMachine = setup({
         },
         collecting: {
           tags: 'awaitingInput',
-          on: { 'user.text': { target: 'deciding', actions: 'absorbAnswer' } },
+          on: { 'user.text': [...INTAKE_COMMANDS, { target: 'deciding', actions: 'absorbAnswer' }] },
         },
         deciding: {
           always: [
@@ -182,6 +185,7 @@ export const citizenMachine = setup({
           tags: 'awaitingInput',
           on: {
             'user.text': [
+              ...INTAKE_COMMANDS,
               { guard: 'confirmed', target: 'filing' },
               { guard: 'wantsChange', target: 'choosingField', actions: 'askWhichToChange' },
               { target: 'reviewingCorrection', actions: 'absorbAnswer' },
@@ -200,6 +204,7 @@ export const citizenMachine = setup({
           tags: 'awaitingInput',
           on: {
             'user.text': [
+              ...INTAKE_COMMANDS,
               { guard: 'confirmed', target: 'filing' },
               { guard: 'pickedField', target: 'deciding', actions: 'forgetChosenField' },
               { target: 'reviewingCorrection', actions: 'absorbAnswer' },

@@ -89,6 +89,8 @@ export function createConversationRunner(deps: RunnerDeps) {
     const start = (snapshot?: unknown) => {
       const actor = createActor(machine, snapshot ? { snapshot: snapshot as CitizenSnapshot } : undefined);
       actor.on('reply', (event) => replies.push(event.reply));
+      // An observer for errors keeps XState from rethrowing them globally; the status check handles them.
+      actor.subscribe({ error: () => undefined });
       actor.start();
       if (actor.getSnapshot().status !== 'active') throw new Error('restored actor is not active');
       return actor;
@@ -107,13 +109,12 @@ export function createConversationRunner(deps: RunnerDeps) {
 
     actor.send({ type: 'user.text', text, at: at.toISOString() });
     const settled = await waitFor(actor, atRest, { timeout: turnTimeoutMs });
+    // Persist before stopping: a stopped actor's snapshot would restore as stopped.
+    const snapshot = actor.getPersistedSnapshot();
     actor.stop();
     if (failure) throw failure;
     if (settled.status === 'error') throw settled.error;
-    return {
-      replies,
-      update: { snapshot: actor.getPersistedSnapshot(), flowVersion: FLOW_VERSION, state: stateName(settled.value) },
-    };
+    return { replies, update: { snapshot, flowVersion: FLOW_VERSION, state: stateName(settled.value) } };
   }
 
   async function turn(inbound: InboundMessage): Promise<TurnResult> {

@@ -109,7 +109,7 @@ export const ConversationSchema = new EntitySchema<Conversation>({
     channel: { type: 'varchar', length: 32 },
     userId: { type: 'varchar', length: 191, name: 'user_id' },
     flowVersion: { type: 'integer', name: 'flow_version' },
-    snapshot: { type: 'simple-json' },
+    snapshot: { type: 'simple-json', nullable: true },
     revision: { type: 'integer' },
     state: { type: 'varchar', length: 64 },
     createdAt: timestamp('created_at'),

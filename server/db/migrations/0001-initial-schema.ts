@@ -30,7 +30,7 @@ export class InitialSchema1795000000001 implements MigrationInterface {
           varchar('channel', 32),
           varchar('user_id', 191),
           col('flow_version', 'integer'),
-          col('snapshot', 'text'),
+          col('snapshot', 'text', { isNullable: true }),
           col('revision', 'integer'),
           varchar('state', 64),
           col('created_at', date),

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { findPlaces } from './place-finder.ts';
+
+describe('findPlaces', () => {
+  it('finds the street and district in a full address', () => {
+    const text = '朝阳区望京街道花家地北里3号楼下垃圾桶满了';
+    const match = findPlaces(text);
+    expect(match.district).toEqual({ code: '110105', name: '朝阳区' });
+    expect(match.street).toEqual({ code: '110105026', name: '望京街道', districtCode: '110105', district: '朝阳区' });
+    expect(text.slice(match.end)).toBe('花家地北里3号楼下垃圾桶满了');
+  });
+
+  it('recognises full names anywhere in the message', () => {
+    expect(findPlaces('我们这边是南磨房地区的老小区').street?.name).toBe('南磨房地区');
+    expect(findPlaces('家在海淀区，离地铁不远').district?.name).toBe('海淀区');
+  });
+
+  it('takes an old unit suffix as the same township (回龙观镇 is now 回龙观街道)', () => {
+    const match = findPlaces('我住回龙观镇');
+    expect(match.street?.name).toBe('回龙观街道');
+    expect(match.district?.name).toBe('昌平区');
+  });
+
+  it('recognises a short district name anywhere', () => {
+    expect(findPlaces('我在石景山上班').district?.name).toBe('石景山区');
+    expect(findPlaces('顺义这边的路灯不亮').district?.code).toBe('110113');
+  });
+
+  it('accepts a short street name right after a district', () => {
+    const match = findPlaces('朝阳望京这边的小区');
+    expect(match.street?.name).toBe('望京街道');
+    expect(match.end).toBe(4);
+  });
+
+  it('ignores a short street name with no district before it', () => {
+    expect(findPlaces('回龙观龙泽苑东区有个井盖坏了')).toEqual({ end: -1 });
+  });
+
+  it('accepts a short street name when the bot asked where', () => {
+    const match = findPlaces('回龙观', { expectingPlace: true });
+    expect(match.street?.code).toBe('110114011');
+    expect(match.district?.name).toBe('昌平区');
+  });
+
+  it('offers both streets when a name exists in two districts', () => {
+    const match = findPlaces('八里庄街道');
+    expect(match.street).toBeUndefined();
+    expect(match.candidates?.map((c) => c.district)).toEqual(['朝阳区', '海淀区']);
+  });
+
+  it('lets a district mention decide between streets of the same name', () => {
+    const match = findPlaces('海淀区八里庄街道');
+    expect(match.street).toEqual({ code: '110108005', name: '八里庄街道', districtCode: '110108', district: '海淀区' });
+    expect(match.candidates).toBeUndefined();
+  });
+
+  it('offers the street as a candidate when the district contradicts it', () => {
+    const match = findPlaces('朝阳区回龙观街道');
+    expect(match.street).toBeUndefined();
+    expect(match.district).toBeUndefined();
+    expect(match.candidates).toEqual([
+      { code: '110114011', name: '回龙观街道', districtCode: '110114', district: '昌平区' },
+    ]);
+  });
+
+  it('prefers the district that fits the street when two districts are named', () => {
+    const match = findPlaces('我住在海淀区，在朝阳区望京街道上班');
+    expect(match.street?.name).toBe('望京街道');
+    expect(match.district?.name).toBe('朝阳区');
+  });
+
+  it('keeps the district said last, and ignores one said as "not"', () => {
+    expect(findPlaces('不是海淀区，是朝阳区').district?.name).toBe('朝阳区');
+    expect(findPlaces('是朝阳区，不是海淀区').district?.name).toBe('朝阳区');
+  });
+
+  it('settles the district when all candidate streets lie in it (天通苑)', () => {
+    const match = findPlaces('天通苑', { expectingPlace: true });
+    expect(match.district?.name).toBe('昌平区');
+    expect(match.candidates?.map((c) => c.name)).toEqual(['天通苑北街道', '天通苑南街道']);
+  });
+
+  it('finds no place in a message about fees', () => {
+    expect(findPlaces('燃气费太贵了')).toEqual({ end: -1 });
+  });
+
+  it('does not read 大兴土木 (large-scale building works) as 大兴区', () => {
+    expect(findPlaces('楼上邻居天天大兴土木，吵得睡不着')).toEqual({ end: -1 });
+    expect(findPlaces('大兴区旧宫镇').district?.name).toBe('大兴区');
+  });
+
+  it('does not turn other words into places (上地铁, 东四环, 朝阳门)', () => {
+    expect(findPlaces('海淀区的居民每天上地铁都很挤').street).toBeUndefined();
+    expect(findPlaces('朝阳区东四环边上的辅路').street).toBeUndefined();
+    // 朝阳门 is a gate in 东城区: a longer name hides 朝阳 inside it.
+    expect(findPlaces('朝阳门外大街有个井盖坏了')).toEqual({ end: -1 });
+    expect(findPlaces('东城区朝阳门附近').street?.district).toBe('东城区');
+  });
+
+  it('never reads a common-word stem as a street while scanning', () => {
+    expect(findPlaces('朝阳区这边的平房漏雨了').street).toBeUndefined();
+    expect(findPlaces('丰台区新村那边').street).toBeUndefined();
+    expect(findPlaces('房山区城关有个市场').street).toBeUndefined();
+  });
+
+  it('takes a common-word stem that is the whole answer to "which street?"', () => {
+    expect(findPlaces('光明', { expectingPlace: true }).street?.name).toBe('光明街道');
+    expect(findPlaces('在东风那边', { expectingPlace: true }).candidates?.map((c) => c.name)).toEqual([
+      '东风地区',
+      '东风街道',
+    ]);
+  });
+
+  it('still recognises the full name of a common-word township', () => {
+    expect(findPlaces('平房地区').street?.code).toBe('110105029');
+    expect(findPlaces('丰台区新村街道').street?.code).toBe('110106010');
+  });
+
+  it('reads traditional characters (海澱區, 回龍觀鎮)', () => {
+    expect(findPlaces('海澱區').district).toEqual({ code: '110108', name: '海淀区' });
+    expect(findPlaces('我住回龍觀鎮').street?.name).toBe('回龙观街道');
+    expect(findPlaces('東城區').district?.name).toBe('东城区');
+  });
+
+  it('treats a district stem said alone as the district, not the same-named street', () => {
+    // 海淀街道 exists, but 海淀 alone means the district.
+    expect(findPlaces('我在海淀').street).toBeUndefined();
+    expect(findPlaces('海淀区海淀街道').street?.code).toBe('110108012');
+  });
+
+  it('does not let a road named after a street decide the street', () => {
+    const text = '海淀区中关村大街27号门口';
+    const match = findPlaces(text);
+    expect(match.district?.name).toBe('海淀区');
+    expect(match.street).toBeUndefined();
+    expect(text.slice(match.end)).toBe('中关村大街27号门口');
+  });
+
+  it('knows the economic development zone by its everyday name', () => {
+    expect(findPlaces('我在经开区上班').street?.name).toBe('北京经济技术开发区');
+  });
+});

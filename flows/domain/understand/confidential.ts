@@ -1,0 +1,44 @@
+/**
+ * Whether the citizen asks to keep their identity confidential (保密). The 接诉即办 regulation obliges
+ * units to honour it, so a clear "no need" is recorded as much as a clear "please".
+ */
+import { detectCommand } from './commands.ts';
+import { normaliseForMatching } from './fold.ts';
+
+export interface ConfidentialFinding {
+  confidential: boolean;
+  /** The phrase that said it (请帮我保密), so it can be cut out of the description. */
+  start: number;
+  end: number;
+}
+
+export interface FindConfidentialOptions {
+  /** The bot just asked "需要保密吗？": a bare yes or no answers it. */
+  expectingConfidential?: boolean;
+}
+
+// Checked first: 不用保密 contains 保密.
+const NOT_CONFIDENTIAL =
+  /(?:不用|不需要|无需|不必|没必要|用不着|不要求|不)(?:给我|帮我)?保密|保密(?:不用|不需要)|无所谓|可以公开|公开也(?:行|可以|没关系)|不介意(?:公开|透露|告诉)?/;
+const CONFIDENTIAL =
+  /(?:请|麻烦|希望|务必)?(?:帮我|给我|对我)?(?:保密|匿名)|(?:别|不要|不想)让.{0,12}?知道(?:是我)?|(?:请)?(?:不要|别|不想)(?:透露|泄露|公开|告诉别人|暴露)(?:我的?)?(?:信息|电话|名字|姓名|身份|号码|个人信息)?/;
+const YES_WORDS = /^(?:需要|要|需要的|要的|保密|请保密)$/;
+const NO_WORDS = /^(?:不用|不需要|不要|没事|没关系|无所谓|都行|随便|不必)$/;
+
+export function locateConfidentialIn(text: string, opts: FindConfidentialOptions = {}): ConfidentialFinding | undefined {
+  const no = NOT_CONFIDENTIAL.exec(text);
+  if (no) return { confidential: false, start: no.index, end: no.index + no[0].length };
+  const yes = CONFIDENTIAL.exec(text);
+  if (yes) return { confidential: true, start: yes.index, end: yes.index + yes[0].length };
+  if (!opts.expectingConfidential) return undefined;
+  const core = text.replace(/[\s\p{P}\p{S}]|[吧了呢啊呀的哈]+$/gu, '');
+  const command = detectCommand(text);
+  if (command === 'yes' || YES_WORDS.test(core)) return { confidential: true, start: 0, end: text.length };
+  if (command === 'no' || NO_WORDS.test(core)) return { confidential: false, start: 0, end: text.length };
+  return undefined;
+}
+
+/** true: keep my identity confidential; false: no need; undefined: not said. */
+export function findConfidential(text: string, opts: FindConfidentialOptions = {}): boolean | undefined {
+  return locateConfidentialIn(normaliseForMatching(text), opts)?.confidential;
+}

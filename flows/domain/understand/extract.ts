@@ -1,0 +1,83 @@
+/**
+ * Everything intake can use from one citizen message, in one pure call. Each field is left undefined
+ * unless the message says it clearly: intake asks for what is missing, so a guess is worse than a gap.
+ */
+import type { RequestType } from '../case-draft.ts';
+import type { Slot } from '../reply.ts';
+import { findPlacesIn } from '../places/place-finder.ts';
+import type { PlaceMatch } from '../places/place-finder.ts';
+import { findAddressIn } from './address.ts';
+import { locateConfidentialIn } from './confidential.ts';
+import { isCorrectionIn } from './correction.ts';
+import { findDescription } from './description.ts';
+import { normaliseForMatching } from './fold.ts';
+import { locateNameIn } from './name.ts';
+import { locatePhoneIn } from './phone.ts';
+import { detectRequestTypeIn } from './request-type.ts';
+
+export interface Extraction {
+  /** 投诉/求助/举报/建议/表扬 when clearly signalled. */
+  type?: RequestType;
+  /** The citizen's account of the problem, in their words, less phone, name and 保密 phrases. */
+  description?: string;
+  /** Only when a district, a street or street candidates were found. */
+  place?: PlaceMatch;
+  /** The detailed address below street level, e.g. 花家地北里3号楼 (simplified characters). */
+  address?: string;
+  /** Normalised: 11-digit mobile or `0AA(A)-NNNNNNN(N)` landline. */
+  phone?: string;
+  /** Digits that look like an attempted phone number but are not valid. */
+  invalidPhone?: string;
+  /** 王先生, 李女士, 王小明; a surname alone (王) for 我姓王. */
+  name?: string;
+  confidential?: boolean;
+  /** The citizen corrects information given earlier. */
+  isCorrection: boolean;
+}
+
+export interface ExtractOptions {
+  /** The slot the bot has just asked for: answers to it are read more generously. */
+  expecting?: Slot;
+}
+
+export function extract(text: string, opts: ExtractOptions = {}): Extraction {
+  const { expecting } = opts;
+  const normalised = normaliseForMatching(text);
+  const result: Extraction = { isCorrection: isCorrectionIn(normalised) };
+
+  const phone = locatePhoneIn(normalised, { expectingPhone: expecting === 'phone' });
+  if (phone?.phone) result.phone = phone.phone;
+  if (phone?.invalid) result.invalidPhone = phone.invalid;
+  const phoneSpan: Array<[number, number]> = phone ? [[phone.labelStart, phone.end]] : [];
+
+  const { match, mentions } = findPlacesIn(normalised, { expectingPlace: expecting === 'address' });
+  if (match.district || match.street || match.candidates) result.place = match;
+
+  const address = findAddressIn(normalised, mentions, phoneSpan, { expectingAddress: expecting === 'address' });
+  if (address) result.address = address.address;
+
+  const name = locateNameIn(normalised, { expectingName: expecting === 'name' });
+  if (name) result.name = name.name;
+
+  const confidential = locateConfidentialIn(normalised, { expectingConfidential: expecting === 'confidential' });
+  if (confidential) result.confidential = confidential.confidential;
+
+  const type = detectRequestTypeIn(normalised);
+  if (type) result.type = type;
+
+  const personal: Array<[number, number]> = [...phoneSpan];
+  if (name) personal.push([name.start, name.end]);
+  if (confidential) personal.push([confidential.start, confidential.end]);
+  const places: Array<[number, number]> = mentions.map((m) => [m.start, m.end]);
+  if (address && address.start >= 0) places.push([address.start, address.end]);
+  const description = findDescription({
+    original: text,
+    normalised,
+    personal,
+    places,
+    expectingDescription: expecting === 'description',
+  });
+  if (description) result.description = description;
+
+  return result;
+}

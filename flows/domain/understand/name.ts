@@ -1,0 +1,73 @@
+/**
+ * How the citizen wants to be addressed: 王先生, 李女士, 王小明. Only explicit introductions count
+ * (我姓王, 我叫王小明, 叫我王先生, 我是李女士) unless the bot has just asked for a name, because a
+ * complaint mentions plenty of other people (王师傅, 李经理) who are not the caller.
+ */
+import { normaliseForMatching } from './fold.ts';
+
+export interface NameSpan {
+  name: string;
+  /** The whole introduction (我叫王小明), so it can be cut out of the description. */
+  start: number;
+  end: number;
+}
+
+export interface FindNameOptions {
+  expectingName?: boolean;
+}
+
+// The most common single-character surnames (about 95% of people) and the compound ones still in use.
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢' +
+  '姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温' +
+  '康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成' +
+  '苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费' +
+  '卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|尉迟|公孙|长孙|宇文|司徒|端木|南宫|西门';
+const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
+const TITLE = '(?:先生|女士|小姐|老师|阿姨|大爷|大妈|大姐|大哥)';
+// Characters that cannot be part of a given name here: they start the rest of the sentence.
+const GIVEN = '(?:(?![住在是的了我你他她家电话手机号今年岁姓叫来去过要想和跟说])[\\u4e00-\\u9fff])';
+// Where a name ends: end of text, punctuation, or the usual words that follow an introduction.
+const AFTER_NAME = '(?=$|[\\s\\p{P}\\p{S}]|电话|手机|联系|住|家住|在|今年|是|的)';
+
+const INTRODUCTIONS: RegExp[] = [
+  // 叫我王先生 / 叫我小王
+  new RegExp(`叫我((?:小|老)${SURNAME}|${SURNAME}${TITLE})`, 'u'),
+  // 我叫王小明 / 我的名字是王小明 / 本人王小明
+  new RegExp(`(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|本人)(${SURNAME}${GIVEN}{1,2})${AFTER_NAME}`, 'u'),
+  // 我是李女士
+  new RegExp(`我是(${SURNAME}${TITLE})`, 'u'),
+];
+// 我姓王 / 免贵姓欧阳 / 姓王，王先生: the surname alone, with a title only when one is said with it.
+// The prefix is required: 老百姓关心的事 is not a surname.
+const SURNAME_ONLY = new RegExp(`(?:(?:我|本人)(?:免贵)?|免贵|^|(?<=[\\s\\p{P}]))姓(${SURNAME})(${TITLE})?`, 'u');
+const TITLED_NAME = new RegExp(`${SURNAME}${TITLE}`, 'u');
+// A reply that is only a name, when the bot asked for one: 王小明 / 王先生 / 小王.
+const BARE_NAME = new RegExp(`^(?:我是|是)?((?:小|老)${SURNAME}|${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2})$`, 'u');
+
+export function locateNameIn(text: string, opts: FindNameOptions = {}): NameSpan | undefined {
+  for (const pattern of INTRODUCTIONS) {
+    const m = pattern.exec(text);
+    if (m?.[1]) return { name: m[1], start: m.index, end: m.index + m[0].length };
+  }
+  const surname = SURNAME_ONLY.exec(text);
+  if (surname?.[1]) {
+    return { name: surname[1] + (surname[2] ?? ''), start: surname.index, end: surname.index + surname[0].length };
+  }
+  if (!opts.expectingName) return undefined;
+  const core = text.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+  const bare = BARE_NAME.exec(core);
+  if (bare?.[1]) {
+    const start = text.indexOf(core);
+    return { name: bare[1], start, end: start + core.length };
+  }
+  // 王先生，138…: a titled name anywhere in the reply.
+  const titled = TITLED_NAME.exec(text);
+  return titled ? { name: titled[0], start: titled.index, end: titled.index + titled[0].length } : undefined;
+}
+
+/** The name the citizen gave, if any. */
+export function findName(text: string, opts: FindNameOptions = {}): string | undefined {
+  return locateNameIn(normaliseForMatching(text), opts)?.name;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { findPhone, normalisePhone } from './phone.ts';
+
+describe('findPhone', () => {
+  it.each([
+    ['13811112222', '13811112222'],
+    ['138-1111-2222', '13811112222'],
+    ['138 1111 2222', '13811112222'],
+    ['+86 138 1111 2222', '13811112222'],
+    ['+86-13811112222', '13811112222'],
+    ['１３８１１１１２２２２', '13811112222'],
+  ])('finds the mobile number in %s', (text, phone) => {
+    expect(findPhone(text)).toEqual({ phone });
+  });
+
+  it.each([
+    ['010-68881234', '010-68881234'],
+    ['01068881234', '010-68881234'],
+    ['(010)68881234', '010-68881234'],
+    ['（010）6888-1234', '010-68881234'],
+    ['68881234', '010-68881234'],
+    ['6888 1234', '010-68881234'],
+    ['022-23456789', '022-23456789'],
+    ['0311-8765432', '0311-8765432'],
+  ])('finds the landline in %s', (text, phone) => {
+    expect(findPhone(text)).toEqual({ phone });
+  });
+
+  it('finds the phone inside a sentence', () => {
+    expect(findPhone('我的电话是139 0000 1234，白天都能打通')).toEqual({ phone: '13900001234' });
+  });
+
+  it('does not take a building or room number for a phone', () => {
+    expect(findPhone('3号楼')).toEqual({});
+    expect(findPhone('住在5号楼2单元502室')).toEqual({});
+    expect(findPhone('3号楼', { expectingPhone: true })).toEqual({});
+  });
+
+  it('does not take the hotline for a phone', () => {
+    expect(findPhone('打了好几次12345热线都没用')).toEqual({});
+    expect(findPhone('12345热线', { expectingPhone: true })).toEqual({});
+    expect(findPhone('我之前打过12345')).toEqual({});
+  });
+
+  it('does not take dates, money or ages for a phone', () => {
+    expect(findPhone('从2024年3月15日开始停水')).toEqual({});
+    expect(findPhone('20240315那天')).toEqual({});
+    expect(findPhone('多收了1500元')).toEqual({});
+    expect(findPhone('老人今年86岁', { expectingPhone: true })).toEqual({});
+  });
+
+  it('reports 12345 as an invalid phone when the bot asked for a phone', () => {
+    expect(findPhone('12345', { expectingPhone: true })).toEqual({ invalid: '12345' });
+  });
+
+  it('reports a mobile number with a digit missing as invalid', () => {
+    expect(findPhone('1381111222')).toEqual({ invalid: '1381111222' });
+    expect(findPhone('电话138111122223')).toEqual({ invalid: '138111122223' });
+  });
+
+  it('reports a labelled number that is not a phone as invalid', () => {
+    expect(findPhone('手机号是123456')).toEqual({ invalid: '123456' });
+  });
+
+  it('prefers a valid number to a stray one next to it', () => {
+    expect(findPhone('502 13811112222', { expectingPhone: true })).toEqual({ phone: '13811112222' });
+  });
+});
+
+describe('normalisePhone', () => {
+  it('normalises mobiles and landlines', () => {
+    expect(normalisePhone('+86 138-1111-2222')).toBe('13811112222');
+    expect(normalisePhone('0086 13811112222')).toBe('13811112222');
+    expect(normalisePhone('6888 1234')).toBe('010-68881234');
+    expect(normalisePhone('0755 12345678')).toBeUndefined();
+    expect(normalisePhone('0755 82345678')).toBe('0755-82345678');
+  });
+
+  it('rejects what is not a phone number', () => {
+    expect(normalisePhone('12345')).toBeUndefined();
+    expect(normalisePhone('12811112222')).toBeUndefined();
+    expect(normalisePhone('20240315')).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { absorb, emptyIntake, missingSlot, maskPhone, resolveOption, readBack } from './intake.logic.ts';
+import { typeOptions } from './intake.copy.ts';
+
+describe('intake rules', () => {
+  it('reads a number as the option in that position', () => {
+    expect(resolveOption('2', typeOptions)).toBe('求助');
+    expect(resolveOption('2。', typeOptions)).toBe('求助');
+    expect(resolveOption('9', typeOptions)).toBe('9');
+    expect(resolveOption('举报', typeOptions)).toBe('举报');
+  });
+
+  it('asks for what happened before anything else', () => {
+    expect(missingSlot({})).toBe('description');
+    expect(missingSlot({ description: '路灯坏了', type: '投诉' })).toBe('address');
+  });
+
+  it('treats a skipped name as answered', () => {
+    const draft = { description: '路灯坏了', type: '投诉' as const, districtCode: '110105', streetCode: '110105026', address: '花家地北里3号楼', phone: '13811112222', nameSkipped: true };
+    expect(missingSlot(draft)).toBe('confidential');
+  });
+
+  it('takes everything one message offers', () => {
+    const state = absorb(emptyIntake(), '朝阳区望京街道花家地北里3号楼下垃圾桶满了三天没人清理，电话13811112222');
+    expect(state.draft).toMatchObject({ district: '朝阳区', street: '望京街道', phone: '13811112222' });
+    expect(state.draft.description).toContain('垃圾桶');
+    expect(state.failures).toBe(0);
+  });
+
+  it('counts a message that adds nothing as a failure', () => {
+    const asked = { ...emptyIntake({ description: '路灯坏了' }), asking: 'phone' as const };
+    expect(absorb(asked, '不知道').failures).toBe(1);
+  });
+
+  it('masks the middle of a mobile number', () => {
+    expect(maskPhone('13811112222')).toBe('138****2222');
+  });
+
+  it('puts the whole case in the read-back', () => {
+    const q = readBack(emptyIntake({ type: '建议', description: '希望增加公交班次', district: '昌平区', street: '回龙观街道', address: '龙泽苑', phone: '010-68881234', confidential: true }));
+    expect(q.reply.kind).toBe('confirm');
+    expect(q.reply.text).toContain('昌平区回龙观街道 龙泽苑');
+    expect(q.reply.text).toContain('保密：是');
+  });
+});

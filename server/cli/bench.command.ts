@@ -1,0 +1,48 @@
+import { ConfigError } from '../config.ts';
+import { BenchVerificationError, runBench } from '../bench/conversation-bench.ts';
+import { formatReport, summaryOf } from '../bench/report.ts';
+import { stringFlag, type ParsedArgs } from './args.ts';
+
+const USAGE =
+  'usage: jiesu bench [--citizens 400] [--concurrency 32] [--warmup 16] [--inserts 20000] [--db sqlite:<path>|postgres://…] [--json]';
+
+/** Reads `--name N`; a bad value is recorded in `problems` so every mistake is listed at once. */
+function wholeNumber(args: ParsedArgs, name: string, fallback: number, min: number, problems: string[]): number {
+  const raw = args.flags[name];
+  if (raw === undefined) return fallback;
+  const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isSafeInteger(value) && value >= min) return value;
+  problems.push(`--${name} must be a whole number ≥ ${min}`);
+  return fallback;
+}
+
+/**
+ * `jiesu bench`: simulated citizens through whole complaint conversations, measured against raw
+ * SQLite inserts on the same machine. Exit 1 when the run is not correct (a citizen without exactly
+ * one case, a case count that does not match); missing a performance target is reported, not fatal.
+ */
+export async function benchCommand(args: ParsedArgs): Promise<number> {
+  const problems: string[] = [];
+  const citizens = wholeNumber(args, 'citizens', 400, 1, problems);
+  const concurrency = wholeNumber(args, 'concurrency', 32, 1, problems);
+  const warmupCitizens = wholeNumber(args, 'warmup', 16, 0, problems);
+  const rawInsertRows = wholeNumber(args, 'inserts', 20_000, 1, problems);
+  if (args.flags.db === true) problems.push('--db needs a value: sqlite:<path> or postgres://user@host:port/db');
+  if (problems.length > 0) {
+    process.stderr.write(`${problems.join('\n')}\n${USAGE}\n`);
+    return 2;
+  }
+
+  try {
+    const report = await runBench({ databaseUrl: stringFlag(args, 'db'), citizens, concurrency, warmupCitizens, rawInsertRows });
+    process.stdout.write(`${formatReport(report)}\n`);
+    if (args.flags.json === true) process.stdout.write(`${JSON.stringify(summaryOf(report))}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof BenchVerificationError || error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
