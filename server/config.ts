@@ -22,7 +22,7 @@ const databaseUrl = z
   });
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'must be a port number (1-65535)' }).int().min(1).max(65535).default(3000),
   DATABASE_URL: databaseUrl,
   CHANNEL_API_KEY: secret,
   ADMIN_API_KEY: secret,

@@ -6,7 +6,8 @@ import { REQUEST_TYPES } from '../domain/case-draft.ts';
  * the hotline. Short, warm, plain: the way a good 12345 operator talks.
  */
 export const intakeCopy = {
-  askType: '好的，我来帮您登记。请问这件事属于哪一类？',
+  opening: '好的，我来帮您登记。',
+  askType: '请问这件事属于哪一类？',
   askDescription: '请简单说说发生了什么，比如是什么问题、持续多久了。',
   askDescriptionAgain: '能再具体说说吗？比如是什么问题、在哪儿、持续多久了。',
   askPlace: '事情发生在哪里？请告诉我区、街道（乡镇）和具体位置，比如“朝阳区望京街道花家地北里3号楼”。',

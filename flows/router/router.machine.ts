@@ -107,10 +107,10 @@ export const citizenMachine = setup({
     sayGreeting: say(menu(routerCopy.greeting)),
     sayHelp: say(menu(routerCopy.help)),
     sayNotUnderstood: say(menu(routerCopy.notUnderstood)),
-    startIntake: assign(({ context, event }) => ({
-      menu: undefined,
-      intake: absorb(emptyIntake(), resolveOption(event.text, context.menu)),
-    })),
+    startIntake: assign(({ context, event }) => {
+      const intake = absorb(emptyIntake(), resolveOption(event.text, context.menu));
+      return { menu: undefined, intake: { ...intake, acks: [intakeCopy.opening, ...intake.acks] } };
+    }),
     absorbAnswer: assign(({ context, event }) => ({ intake: absorb(context.intake, event.text) })),
     askNext: enqueueActions(({ context, enqueue }) => {
       const q = nextQuestion(context.intake);

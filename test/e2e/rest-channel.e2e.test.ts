@@ -5,6 +5,8 @@ import { createRuntime, type Runtime } from '../../server/runtime.ts';
 import { createHttpApp } from '../../server/http/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
+import { createMessageRepository } from '../../server/db/repositories/message.repository.ts';
+import { ConversationSchema } from '../../server/db/entities.ts';
 
 const CHANNEL_KEY = 'channel-key-for-tests-0001';
 const ADMIN_KEY = 'admin-key-for-tests-000001';
@@ -130,6 +132,32 @@ describe.each(ENGINES)('REST channel and admin API over HTTP on %s', (engine) =>
   it('validates ticket numbers and reports unknown ones', async () => {
     expect((await admin('/api/v1/cases/not-a-ticket')).status).toBe(400);
     expect((await admin('/api/v1/cases/J26010100001')).status).toBe(404);
+  });
+
+  it('answers a message delivered twice from the log', async () => {
+    const first = (await (await send({ userId: 'u-6', text: '我要投诉', messageId: 'same' })).json()) as { replies: unknown[]; duplicate: boolean };
+    const second = (await (await send({ userId: 'u-6', text: '我要投诉', messageId: 'same' })).json()) as { replies: unknown[]; duplicate: boolean };
+    expect(first.duplicate).toBe(false);
+    expect(second).toEqual({ replies: first.replies, duplicate: true });
+  });
+
+  it('hands out messages pushed later, page by page with a cursor', async () => {
+    await send({ userId: 'u-7', text: '你好' });
+    const m = runtime.dataSource.manager;
+    const conversation = await m.findOneByOrFail(ConversationSchema, { channel: 'rest', userId: 'u-7' });
+    const messages = createMessageRepository();
+    await messages.insertOutbound(m, conversation, null, [{ kind: 'notice', text: '您的工单已派给望京街道。' }, { kind: 'notice', text: '承办人已联系您。' }], new Date());
+    const auth = { authorization: `Bearer ${CHANNEL_KEY}` };
+    const page1 = (await (await fetch(`${base}/api/v1/channels/rest/users/u-7/messages?limit=1`, { headers: auth })).json()) as {
+      messages: Array<{ id: string; reply: { text: string } }>;
+      cursor: string;
+    };
+    expect(page1.messages.map((x) => x.reply.text)).toEqual(['您的工单已派给望京街道。']);
+    const page2 = (await (await fetch(`${base}/api/v1/channels/rest/users/u-7/messages?after=${page1.cursor}`, { headers: auth })).json()) as typeof page1;
+    expect(page2.messages.map((x) => x.reply.text)).toEqual(['承办人已联系您。']);
+    const page3 = (await (await fetch(`${base}/api/v1/channels/rest/users/u-7/messages?after=${page2.cursor}`, { headers: auth })).json()) as typeof page1;
+    expect(page3).toEqual({ messages: [], cursor: page2.cursor });
+    expect((await fetch(`${base}/api/v1/channels/rest/users/u-7/messages?after=abc`, { headers: auth })).status).toBe(400);
   });
 
   it('answers an unknown route with a JSON 404', async () => {

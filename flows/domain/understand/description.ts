@@ -18,6 +18,10 @@ export interface DescriptionInput {
 
 const MIN_CJK = 6;
 const MIN_WHEN_ASKED = 4;
+// Beyond the places and the address, this much must be left for the message to be more than an address
+// (石景山区…28号院里的树倒了 is an account; 住在回龙观龙泽苑东区12号楼 is not).
+const MIN_BEYOND_ADDRESS = 3;
+const FILLER = /在|住|那边|这边|附近|一带|我们家|我家|我|是|的|了/g;
 // Phrases that announce a request without describing one: 你好，我要投诉 / 我想反映个问题.
 const ANNOUNCEMENTS =
   /你好|您好|在吗|请问|麻烦(?:你们|您|你)?|谢谢(?:你们|您|你)?|我(?:要|想|想要|需要)|(?:投诉|举报|反映|求助|建议|表扬|咨询|报修)(?:一下)?|(?:一|几)?个|一下|问题|情况|事情/g;
@@ -40,8 +44,12 @@ function meaningful(text: string, expecting: boolean): number {
 
 export function findDescription(input: DescriptionInput): string | undefined {
   const expecting = input.expectingDescription === true;
-  const substance = cut(input.normalised, [...input.personal, ...input.places]).replace(ANNOUNCEMENTS, '');
-  if (meaningful(substance, expecting) < (expecting ? MIN_WHEN_ASKED : MIN_CJK)) return undefined;
+  const said = cut(input.normalised, input.personal).replace(ANNOUNCEMENTS, '');
+  if (meaningful(said, expecting) < (expecting ? MIN_WHEN_ASKED : MIN_CJK)) return undefined;
+  const beyondAddress = cut(input.normalised, [...input.personal, ...input.places])
+    .replace(ANNOUNCEMENTS, '')
+    .replace(FILLER, '');
+  if (meaningful(beyondAddress, expecting) < (expecting ? 1 : MIN_BEYOND_ADDRESS)) return undefined;
 
   // Cut personal details and mend the punctuation around the hole: '…没人清理，电话138…' → '…没人清理'.
   const description = cut(input.original, input.personal)

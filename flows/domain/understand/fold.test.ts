@@ -11,7 +11,7 @@ describe('foldToSimplified', () => {
   });
 
   it('folds the words of an everyday complaint', () => {
-    expect(foldToSimplified('樓上噪聲擾民，請儘快處理，電話號碼在下面')).toBe('楼上噪声扰民，请儘快处理，电话号码在下面');
+    expect(foldToSimplified('樓上噪聲擾民，請儘快處理，電話號碼在下面')).toBe('楼上噪声扰民，请尽快处理，电话号码在下面');
   });
 
   it('keeps simplified text and the length unchanged', () => {

@@ -13,7 +13,7 @@ const PRAISE =
 // Grievances: something wrong that someone should have prevented.
 const GRIEVANCE =
   /没人(?:管|处理|清理|理|修|收拾|来)|不作为|不管不问|推诿|踢皮球|太吵|吵得|噪音|扰民|乱(?:收费|扣费|扣|停|放|堆|搭|建|贴)|多收费|违建|违章|私搭|占道|拖欠|欠薪|(?:不|拒不)(?:给)?退(?:款|钱|费)?|态度(?:很|太|极|特别)?(?:差|恶劣)|脏乱|太脏|恶臭|臭味|污染|油烟|偷工减料|投诉无门|太贵|坑人|欺骗|骗人/;
-const HELP = /帮帮忙|帮个忙|求求|救救|怎么办|急需|被困|困在|请帮|帮我(?:们)?(?:解决|处理|看看|想想办法)/;
+const HELP = /帮帮忙|帮个忙|求求|救救|怎么办(?!理)|急需|被困|困在|请帮|帮我(?:们)?(?:解决|处理|看看|想想办法)/;
 const SUGGESTION = /希望|最好能|能不能(?:增加|增设|安装|设置|多|开通)|可不可以(?:增加|增设|安装|设置|开通)|如果能/;
 
 export function detectRequestTypeIn(text: string): RequestType | undefined {

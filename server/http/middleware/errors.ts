@@ -24,7 +24,7 @@ export function errorMiddleware(logger: Logger): Middleware {
           message: known?.expose ? known.message : 'Something went wrong on our side; please try again.',
         },
       };
-      if (status >= 500) logger.error({ err: error, path: ctx.path }, 'request failed');
+      if (status >= 500 && !known?.expose) logger.error({ err: error, path: ctx.path }, 'request failed');
     }
   };
 }

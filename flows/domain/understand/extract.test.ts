@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract.ts';
+
+describe('extract', () => {
+  it('pulls place, address, phone, type and description from one full complaint', () => {
+    const result = extract('朝阳区望京街道花家地北里3号楼下垃圾桶满了三天没人清理，电话13811112222');
+    expect(result).toEqual({
+      type: '投诉',
+      description: '朝阳区望京街道花家地北里3号楼下垃圾桶满了三天没人清理',
+      place: {
+        district: { code: '110105', name: '朝阳区' },
+        street: { code: '110105026', name: '望京街道', districtCode: '110105', district: '朝阳区' },
+        end: 7,
+      },
+      address: '花家地北里3号楼',
+      phone: '13811112222',
+      isCorrection: false,
+    });
+  });
+
+  it('takes "I want to complain" as a type without a description', () => {
+    expect(extract('我要投诉')).toEqual({ type: '投诉', isCorrection: false });
+    expect(extract('你好，我想反映个问题').description).toBeUndefined();
+  });
+
+  it('drops the greeting and announcement in front of the account', () => {
+    expect(extract('你好，我想反映一下，小区门口的路灯坏了好几天了').description).toBe('小区门口的路灯坏了好几天了');
+  });
+
+  it('keeps the name and the confidentiality request out of the description', () => {
+    const result = extract('楼上邻居天天大兴土木装修，噪音太大了，我姓王，请帮我保密');
+    expect(result.description).toBe('楼上邻居天天大兴土木装修，噪音太大了');
+    expect(result.name).toBe('王');
+    expect(result.confidential).toBe(true);
+    expect(result.type).toBe('投诉');
+    expect(result.place).toBeUndefined();
+  });
+
+  it('does not take an address alone for a description', () => {
+    const result = extract('住在回龙观龙泽苑东区12号楼2单元');
+    expect(result.address).toBe('龙泽苑东区12号楼2单元');
+    expect(result.description).toBeUndefined();
+    expect(result.place).toBeUndefined();
+  });
+
+  it('reads the street that follows "live in" when the bot asked for the address', () => {
+    const result = extract('住在回龙观龙泽苑东区12号楼2单元', { expecting: 'address' });
+    expect(result.place?.street?.name).toBe('回龙观街道');
+    expect(result.address).toBe('龙泽苑东区12号楼2单元');
+  });
+
+  it('reads contact details given together', () => {
+    const result = extract('我叫王小明，电话138-1111-2222，住在朝阳区望京');
+    expect(result.name).toBe('王小明');
+    expect(result.phone).toBe('13811112222');
+    expect(result.place?.street?.name).toBe('望京街道');
+    expect(result.description).toBeUndefined();
+  });
+
+  it('reports 12345 as an invalid phone only when a phone was asked for', () => {
+    expect(extract('12345', { expecting: 'phone' })).toEqual({ invalidPhone: '12345', isCorrection: false });
+    expect(extract('打了12345热线也没用，楼道灯还是不亮').invalidPhone).toBeUndefined();
+  });
+
+  it('reads short answers to the slot the bot asked for', () => {
+    expect(extract('王先生', { expecting: 'name' }).name).toBe('王先生');
+    expect(extract('需要', { expecting: 'confidential' }).confidential).toBe(true);
+    expect(extract('不用了', { expecting: 'confidential' }).confidential).toBe(false);
+    expect(extract('路灯坏了', { expecting: 'description' }).description).toBe('路灯坏了');
+    expect(extract('路灯坏了').description).toBeUndefined();
+  });
+
+  it('marks a correction and keeps the value said last', () => {
+    const result = extract('不是海淀区，是朝阳区', { expecting: 'address' });
+    expect(result.isCorrection).toBe(true);
+    expect(result.place?.district?.name).toBe('朝阳区');
+    expect(result.address).toBeUndefined();
+  });
+
+  it('finds no place in 燃气费太贵了 but hears a complaint', () => {
+    const result = extract('燃气费太贵了');
+    expect(result.place).toBeUndefined();
+    expect(result.type).toBe('投诉');
+    expect(result.description).toBe('燃气费太贵了');
+  });
+
+  it('reads a message in traditional characters, keeping the description as written', () => {
+    const result = extract('海澱區中關村大街27號門口的井蓋壞了好幾天');
+    expect(result.place?.district).toEqual({ code: '110108', name: '海淀区' });
+    expect(result.address).toBe('中关村大街27号');
+    expect(result.description).toBe('海澱區中關村大街27號門口的井蓋壞了好幾天');
+  });
+
+  it('does not take a house number or a date for a phone', () => {
+    const result = extract('3号楼502室从5月3号开始漏水');
+    expect(result.phone).toBeUndefined();
+    expect(result.invalidPhone).toBeUndefined();
+    expect(result.address).toBe('3号楼502室');
+  });
+
+  it('leaves everything empty for a greeting', () => {
+    expect(extract('你好')).toEqual({ isCorrection: false });
+  });
+});
