@@ -62,6 +62,8 @@ const NEGATION_BEFORE = /(?:不是|不在|并非|而非|不是在)$/;
 export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   let placeContext = opts.expectingPlace === true;
+  // Townships already named in full: a later bare mention of one names an estate (望京街道望京西园).
+  const namedInFull = new Set<string>();
   let i = 0;
   while (i < text.length) {
     const hit = longestNameAt(text, i);
@@ -73,6 +75,9 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
       const bare = hit.name.bare;
       const accepted = hit.name.kind === 'district' || !bare || placeContext;
       const beginsRoad = bare && ROAD_AFTER.test(text.slice(hit.end, hit.end + 3));
+      const townshipCodes = hit.name.kind === 'township' ? hit.name.townships.map((t) => t.code) : [];
+      const repeatsFullName = bare && townshipCodes.some((code) => namedInFull.has(code));
+      if (!bare) for (const code of townshipCodes) namedInFull.add(code);
       mentions.push({
         start: i,
         end: hit.end,
@@ -80,7 +85,7 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
         accepted,
         negated: NEGATION_BEFORE.test(text.slice(Math.max(0, i - 3), i)),
         beginsRoad,
-        inAddress: beginsRoad || (bare && ROAD_NAME.test(text.slice(i, hit.end))),
+        inAddress: beginsRoad || repeatsFullName || (bare && ROAD_NAME.test(text.slice(i, hit.end))),
       });
       if (accepted) placeContext = true;
     }

@@ -57,7 +57,7 @@ export type PlaceName =
   | { kind: 'township'; townships: Township[]; bare: boolean }
   | { kind: 'not-place' };
 
-interface TrieNode {
+export interface TrieNode {
   next: Map<string, TrieNode>;
   name?: PlaceName;
 }

@@ -42,6 +42,8 @@ const NAME_CHAR = /[\u4e00-\u9fffA-Za-z0-9·-]/;
 const LEADING_NOISE = /^(?:投诉|举报|反映|求助|建议|咨询|地址|住址|位置|位于|地点|家住|就在)+/;
 const PLACE_CONTEXT_BEFORE = /(?:在|住|于|地址|住址|位置|地点)[:：]?\s*$/;
 const UNKNOWN_ANSWER = /不知道|不清楚|忘了|不记得|说不好|不方便|没有/;
+// A reply that tells what happened rather than where (的路灯坏了好几天了) is no address.
+const DESCRIBES_EVENT = /^的|了|吗|怎么|没人|太[\u4e00-\u9fff]/;
 
 interface Context {
   text: string;
@@ -145,6 +147,7 @@ function localityAddress(ctx: Context, expecting: boolean): AddressSpan | undefi
 // Words around an answer that are not part of the address: 我家住在…, 不是…是…, …那边.
 const ANSWER_HEAD = /^(?:不是|应该是|就是|是|我家|我们家|我|家住|住在|住|在|地址是|地址)+/;
 const ANSWER_TAIL = /(?:这边|那边|附近|一带|这里|那里|吧|啊|呢|的)+$/;
+const PUNCTUATION = /[\s\p{P}\p{S}]/u;
 
 /** The reply to "what is the address?" less place names and filler, when nothing better was found. */
 function wholeReply(ctx: Context): AddressSpan | undefined {
@@ -157,7 +160,7 @@ function wholeReply(ctx: Context): AddressSpan | undefined {
       i === ctx.text.length ||
       (mention !== undefined && !mention.inAddress) ||
       ctx.blocked.some(([s, e]) => s <= i && i < e) ||
-      /[\s\p{P}\p{S}]/u.test(ctx.text[i]!);
+      PUNCTUATION.test(ctx.text[i]!);
     if (!skip && runStart < 0) runStart = i;
     if (skip && runStart >= 0) {
       runs.push({ start: runStart, end: i });
@@ -176,7 +179,7 @@ function wholeReply(ctx: Context): AddressSpan | undefined {
   const last = parts[parts.length - 1];
   if (!first || !last) return undefined;
   const address = parts.map(({ start, end }) => ctx.text.slice(start, end)).join(' ');
-  if (UNKNOWN_ANSWER.test(address)) return undefined;
+  if (UNKNOWN_ANSWER.test(address) || DESCRIBES_EVENT.test(address)) return undefined;
   return { address, start: first.start, end: last.end };
 }
 

@@ -25,7 +25,9 @@ const POLITE_HEAD = /^(?:请|麻烦|我要|我想|我需要|帮我|给我)+/;
 const POLITE_TAIL = /(?:吧|了|呢|啊|呀|哈|嘛|哦|喔|啦|哇|咯|噢|谢谢|谢了|thanks|thx)+$/;
 // WeChat sends its stickers as bracketed names: [微笑], [抱拳], [OK].
 const WECHAT_STICKER = /\[[^[\]]{1,6}\]/g;
-const CLAUSE_BREAK = /[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]+/u;
+// Zero-width joiners and variation selectors glue emoji together; inside a class they would glue to
+// their neighbours (no-misleading-character-class), so they are alternatives of their own.
+const CLAUSE_BREAK = /(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+/u;
 
 let phraseIndex: Map<string, Command> | undefined;
 

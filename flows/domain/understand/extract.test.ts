@@ -49,6 +49,12 @@ describe('extract', () => {
     expect(result.address).toBe('龙泽苑东区12号楼2单元');
   });
 
+  it('keeps an account that follows the address, however short', () => {
+    const result = extract('石景山区八角街道八角北路甲28号院里的树倒了');
+    expect(result.address).toBe('八角北路甲28号院');
+    expect(result.description).toBe('石景山区八角街道八角北路甲28号院里的树倒了');
+  });
+
   it('reads contact details given together', () => {
     const result = extract('我叫王小明，电话138-1111-2222，住在朝阳区望京');
     expect(result.name).toBe('王小明');
@@ -100,5 +106,18 @@ describe('extract', () => {
 
   it('leaves everything empty for a greeting', () => {
     expect(extract('你好')).toEqual({ isCorrection: false });
+  });
+});
+
+describe('extract, when the bot asked for the address', () => {
+  it('keeps the township name when it also names the estate', () => {
+    expect(extract('朝阳区望京街道 望京西园三区', { expecting: 'address' }).address).toBe('望京西园三区');
+    expect(extract('朝阳区望京街道望京西园四区', { expecting: 'address' }).address).toBe('望京西园四区');
+  });
+
+  it('does not take an account of what happened for the address', () => {
+    const result = extract('海淀區學院路街道的路燈壞了好幾天了', { expecting: 'address' });
+    expect(result.place?.street?.name).toBe('学院路街道');
+    expect(result.address).toBeUndefined();
   });
 });

@@ -43,5 +43,7 @@ describe('detectRequestType', () => {
   it('leaves the kind open when nothing signals it', () => {
     expect(detectRequestType('小区门口的路灯坏了')).toBeUndefined();
     expect(detectRequestType('你好')).toBeUndefined();
+    // 怎么办理 asks how to apply, which is a consultation, not a cry for help (怎么办).
+    expect(detectRequestType('我想咨询一下居住证怎么办理')).toBeUndefined();
   });
 });
