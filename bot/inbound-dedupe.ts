@@ -46,7 +46,6 @@ export function createInboundDedupe(options: InboundDedupeOptions = {}) {
     /** True the first time a delivery is seen; false for a redelivery (same id or same content). */
     admit(message: InboundFingerprint): boolean {
       const at = now();
-      prune(at);
       const keys = keysOf(message);
       if (keys.some((key) => (seen.get(key) ?? 0) > at)) return false;
       for (const key of keys) {
@@ -54,6 +53,7 @@ export function createInboundDedupe(options: InboundDedupeOptions = {}) {
         seen.delete(key);
         seen.set(key, at + ttlMs);
       }
+      prune(at);
       return true;
     },
     /** Forget a delivery whose turn failed, so a redelivery is processed instead of dropped. */

@@ -229,6 +229,25 @@ describe('the WeChat channel over time', () => {
     expect(citizen.inbox).toHaveLength(1);
   });
 
+  it('processes a redelivery again when the first attempt at the turn failed', async () => {
+    let calls = 0;
+    h = await startHarness({
+      runner: {
+        handle: async () => {
+          calls++;
+          return calls === 1
+            ? { replies: [{ kind: 'error', text: wechatCopy.systemError }], duplicate: false, failed: true }
+            : { replies: [{ kind: 'text', text: '好的，已收到。' }], duplicate: false };
+        },
+      },
+    });
+    const citizen = h.wechat.citizen('朱女士');
+    const id = citizen.send('路口的红绿灯不亮了');
+    expect(await citizen.nextReply()).toBe(wechatCopy.systemError);
+    citizen.send('路口的红绿灯不亮了', { id });
+    expect(await citizen.nextReply()).toBe('好的，已收到。');
+  });
+
   it('restarts after WeChat logs the bot out, and answers again once logged back in', async () => {
     h = await startHarness();
     const { wechat, channel } = h;

@@ -4,7 +4,7 @@ import type { impls, PuppetOptions } from 'wechaty-puppet';
 import type { Config } from '../server/config.ts';
 import type { Logger } from '../server/logger.ts';
 import type { ConversationRunner } from '../server/conversation/runner.ts';
-import { renderTurn } from '../server/conversation/render-text.ts';
+import { maskPhoneNumbers, renderTurn } from '../server/conversation/render-text.ts';
 import { createInboundDedupe, type InboundFingerprint } from './inbound-dedupe.ts';
 import { createSendThrottle, DEFAULT_SEND_INTERVAL_MS, type SendThrottleOptions } from './send-throttle.ts';
 import { wechatCopy } from './wechat.copy.ts';
@@ -183,7 +183,9 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
       logger.info(turn, 'wechat turn has no replies (conversation is with a person)');
       return 'muted';
     }
-    const delivered = await send(target, renderTurn(result.replies), msg.id);
+    // In a group everyone reads along: the read-back must not show the citizen's full number there.
+    const body = renderTurn(result.replies);
+    const delivered = await send(target, room ? maskPhoneNumbers(body) : body, msg.id);
     logger.info({ ...turn, delivered, failed: result.failed ?? false }, 'wechat turn');
     return delivered ? 'answered' : 'undelivered';
   }
@@ -214,6 +216,11 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
     logger.warn({ delayMs, attempt: restartAttempt }, 'wechat is offline; restarting the bot');
     restartTimer = setTimeout(() => {
       restartTimer = undefined;
+      // Some puppets log back in by themselves; restarting then would only log out again.
+      if (loginAt !== undefined) {
+        logger.info('wechat logged back in by itself; restart skipped');
+        return;
+      }
       void restart();
     }, delayMs);
   }
@@ -238,8 +245,12 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
 
   bot.on('scan', (qrcode, status) => {
     if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
-      // The QR code is a login link for the operator, not personal data.
-      logger.info({ qrUrl: qrcodeValueToImageUrl(qrcode), status: ScanStatus[status] }, 'scan the QR code with WeChat to log in the bot');
+      // The QR code is a login link for the operator, not personal data. `qrUrl` renders it on
+      // wechaty.js.org; `qrcode` is the raw value for operators who render it themselves.
+      logger.info(
+        { qrUrl: qrcodeValueToImageUrl(qrcode), qrcode, status: ScanStatus[status] },
+        'scan the QR code with WeChat to log in the bot',
+      );
     } else {
       logger.info({ status: ScanStatus[status] }, 'wechat login scan');
     }

@@ -107,7 +107,9 @@ export function absorb(state: IntakeState, rawText: string): IntakeState {
   const found = extract(text, { expecting });
   const correcting = found.isCorrection;
 
-  if (expecting === 'type' && isRequestType(text)) setIfChanged(draft, 'type', text, changed);
+  // A bare type word restates or changes the type whatever was asked ("投诉" while asked for a name).
+  const restatesType = isRequestType(text) && draft.type === text;
+  if (isRequestType(text)) setIfChanged(draft, 'type', text, changed);
   else if (found.type && (!draft.type || correcting || expecting === 'type')) setIfChanged(draft, 'type', found.type, changed);
 
   if (found.description && (!draft.description || expecting === 'description' || (correcting && !found.phone && !found.place))) {
@@ -151,6 +153,7 @@ export function absorb(state: IntakeState, rawText: string): IntakeState {
   if (expecting === 'description' && !draft.description) problem = 'not_understood';
   if (expecting === 'name' && !changed.has('name') && !changed.has('nameSkipped')) problem = 'not_understood';
 
+  if (restatesType) return { ...finish(state, draft, changed, undefined, candidates), failures: state.failures, problem: undefined };
   return finish(state, draft, changed, problem, candidates);
 }
 

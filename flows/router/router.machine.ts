@@ -49,6 +49,8 @@ export type ReplyEmitted = { type: 'reply'; reply: Reply };
 
 const CONSULTATION = /^(咨询|请问一下)|怎么办理|如何办理|需要(什么|哪些)材料|在哪(里|儿)?办/u;
 
+const BACK = /^(返回|回到自助|取消|结束人工)/u;
+
 const textOf = (event: CitizenEvent) => event.text;
 const commandIn = (context: CitizenContext, event: CitizenEvent) =>
   detectCommand(resolveOption(textOf(event), context.menu ?? context.intake.options));
@@ -92,7 +94,8 @@ export const citizenMachine = setup({
       const c = commandIn(context, event);
       return c === 'greeting' || c === 'help';
     },
-    wantsBack: ({ event }) => /^(返回|回到自助|取消|结束人工)/u.test(event.text.trim()),
+    wantsBack: ({ event }) => BACK.test(event.text.trim()),
+    wantsBackToDraft: ({ event, context }) => BACK.test(event.text.trim()) && Object.keys(context.intake.draft).length > 0,
     isDataRequest: ({ event }) => isInjectionOrDataRequest(event.text),
     isConsultation: ({ event }) => CONSULTATION.test(event.text.trim()),
     hasIntakeProgress: ({ context }) => context.intake.failures === 0,
@@ -129,6 +132,9 @@ export const citizenMachine = setup({
     }),
     forgetChosenField: assign(({ context, event }) => ({ intake: forgetSlot(context.intake, event.text) ?? context.intake })),
     countFailure: assign(({ context }) => ({ intake: { ...context.intake, failures: context.intake.failures + 1, acks: [] } })),
+    /** Back from a person with a half-filed case: carry on where it stopped, with a clean slate of failures. */
+    resumeIntake: assign(({ context }) => ({ intake: { ...context.intake, failures: 0, problem: undefined, candidates: undefined, acks: [] } })),
+    sayResuming: say({ kind: 'text', text: routerCopy.resumeIntake }),
     clearIntake: assign({ intake: () => emptyIntake(), menu: undefined }),
     sayCancelled: say({ kind: 'text', text: intakeCopy.cancelled }),
     sayRestarted: say({ kind: 'text', text: intakeCopy.restarted }),
@@ -239,7 +245,10 @@ export const citizenMachine = setup({
       // Muted: a person is (or will be) answering. Only "返回" brings the bot back.
       tags: 'awaitingInput',
       on: {
-        'user.text': { guard: 'wantsBack', target: 'idle', actions: 'sayBack' },
+        'user.text': [
+          { guard: 'wantsBackToDraft', target: 'intake.deciding', actions: ['resumeIntake', 'sayResuming'] },
+          { guard: 'wantsBack', target: 'idle', actions: 'sayBack' },
+        ],
       },
     },
   },

@@ -16,3 +16,13 @@ export function renderTurn(replies: Reply[]): string {
   return replies.map(renderText).join('\n\n');
 }
 
+
+/**
+ * Hide the middle of phone numbers (138****2222, 010-****1234). Used where others can read along,
+ * such as a WeChat group, so a read-back never shows a citizen's full number to the room.
+ */
+export function maskPhoneNumbers(text: string): string {
+  return text
+    .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2')
+    .replace(/(?<!\d)(0\d{2,3}-)\d{3,4}(\d{4})(?!\d)/g, '$1****$2');
+}
