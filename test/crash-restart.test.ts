@@ -108,9 +108,9 @@ describe('the server killed mid-conversation and started again on the same datab
     const confirming = rest.sendInFlight('citizen-2', '确认', 'citizen-2-confirm');
     await confirming.sent;
     await server.kill('SIGKILL');
-    // Usually cut off; should the answer have arrived first, the turn committed and must be replayed as is.
+    // Usually cut off before the turn commits (the next test covers a crash after the commit); should the
+    // answer have arrived first, the turn committed and its redelivery must be replayed as is.
     const beforeKill = await confirming.response.catch(() => undefined);
-    console.error('BRANCH', beforeKill ? 'answered' : 'cut');
 
     await start();
     const redelivered = await rest.send('citizen-2', '确认', 'citizen-2-confirm');
@@ -125,5 +125,22 @@ describe('the server killed mid-conversation and started again on the same datab
     const again = await rest.send('citizen-2', '确认', 'citizen-2-confirm');
     expect(again).toEqual({ replies: redelivered.replies, duplicate: true });
     expect(await rest.cases('rest', 'citizen-2')).toHaveLength(1);
+  });
+
+  it('answers a redelivered confirmation from the log when the crash came after the turn committed', TWO_STARTS, async () => {
+    await start();
+    await talkUntilReadBack('citizen-3', await rest.send('citizen-3', COMPLAINT, 'citizen-3-1'));
+    // The channel never saw this answer (say the process died while sending it), so it delivers again.
+    const answered = await rest.send('citizen-3', '确认', 'citizen-3-confirm');
+    const ticketNo = filedTicket(answered);
+    expect(ticketNo).toMatch(/^J\d{11}$/);
+
+    await server.kill('SIGKILL');
+    await start();
+
+    const redelivered = await rest.send('citizen-3', '确认', 'citizen-3-confirm');
+    expect(redelivered).toEqual({ replies: answered.replies, duplicate: true });
+    const cases = await rest.cases('rest', 'citizen-3');
+    expect(cases.map((c) => c.ticketNo)).toEqual([ticketNo]);
   });
 });

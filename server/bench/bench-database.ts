@@ -42,10 +42,11 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
  */
 export async function prepareBenchDatabase(url: string | undefined, tempDir: string): Promise<BenchDatabase> {
   const databaseUrl = url ?? `sqlite:${join(tempDir, 'conversations.sqlite')}`;
+  const label = url ? undefined : 'SQLite, a new file in a temp directory (WAL, synchronous=NORMAL)';
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
   const target = parseDatabaseUrl(databaseUrl);
   if (target.engine === 'sqlite') {
-    return { config, label: `SQLite ${target.path} (WAL, synchronous=NORMAL)`, dispose: async () => undefined };
+    return { config, label: label ?? `SQLite ${target.path} (WAL, synchronous=NORMAL)`, dispose: async () => undefined };
   }
   const schema = freshSchemaName();
   await withClient(target.url, (c) => c.query(`CREATE SCHEMA ${schema}`));

@@ -4,7 +4,7 @@ import { formatReport, summaryOf } from '../bench/report.ts';
 import { stringFlag, type ParsedArgs } from './args.ts';
 
 const USAGE =
-  'usage: jiesu bench [--citizens 400] [--concurrency 32] [--warmup 16] [--inserts 20000] [--db sqlite:<path>|postgres://…] [--json]';
+  'usage: jiesu bench [--citizens 400] [--concurrency 32] [--warmup 100] [--inserts 20000] [--db sqlite:<path>|postgres://…] [--json]';
 
 /** Reads `--name N`; a bad value is recorded in `problems` so every mistake is listed at once. */
 function wholeNumber(args: ParsedArgs, name: string, fallback: number, min: number, problems: string[]): number {
@@ -25,7 +25,7 @@ export async function benchCommand(args: ParsedArgs): Promise<number> {
   const problems: string[] = [];
   const citizens = wholeNumber(args, 'citizens', 400, 1, problems);
   const concurrency = wholeNumber(args, 'concurrency', 32, 1, problems);
-  const warmupCitizens = wholeNumber(args, 'warmup', 16, 0, problems);
+  const warmupCitizens = wholeNumber(args, 'warmup', 100, 0, problems);
   const rawInsertRows = wholeNumber(args, 'inserts', 20_000, 1, problems);
   if (args.flags.db === true) problems.push('--db needs a value: sqlite:<path> or postgres://user@host:port/db');
   if (problems.length > 0) {
@@ -39,7 +39,12 @@ export async function benchCommand(args: ParsedArgs): Promise<number> {
     if (args.flags.json === true) process.stdout.write(`${JSON.stringify(summaryOf(report))}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof BenchVerificationError || error instanceof ConfigError) {
+    if (error instanceof ConfigError) {
+      // Only the database URL comes from the command line, so that is what was wrong.
+      process.stderr.write(`${error.problems.map((p) => p.replace(/^DATABASE_URL:/, '--db:')).join('\n')}\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof BenchVerificationError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
