@@ -29,14 +29,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const clock = options.clock ?? systemClock;
   const dataSource: DataSource = await openDatabase(config.database, { schema: options.schema });
   const transactor: Transactor = createTransactor(dataSource);
-  const caseRepository = createCaseRepository(transactor.engine);
+  const caseRepository = createCaseRepository();
   const messages = createMessageRepository();
   const citizens = createCitizenRepository();
 
   const runner = createConversationRunner({
     transactor,
     citizens,
-    conversations: createConversationRepository(transactor.engine),
+    conversations: createConversationRepository(),
     messages,
     caseService: createCaseService(caseRepository),
     clock,
@@ -48,9 +48,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     clock,
     dataSource,
+    transactor,
     runner,
-    cases: createCaseQueries(dataSource.manager, caseRepository, citizens),
-    pushes: createPushQueries(dataSource.manager, citizens, messages),
+    cases: createCaseQueries(transactor.reader, caseRepository, citizens),
+    pushes: createPushQueries(transactor.reader, citizens, messages),
     async healthy(): Promise<boolean> {
       try {
         await dataSource.query('SELECT 1');

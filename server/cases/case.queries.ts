@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import type { CaseRecord, CaseEvent } from '../db/entities.ts';
 import type { CaseRepository } from '../db/repositories/case.repository.ts';
 import type { CitizenRepository } from '../db/repositories/citizen.repository.ts';
+import type { SqlSession } from '../db/sql.ts';
 
 /** The public shape of a case (admin API). Field names are a contract: add, never rename. */
 export interface CaseView {
@@ -48,18 +48,18 @@ export function toCaseView(record: CaseRecord, events: CaseEvent[]): CaseView {
   };
 }
 
-export function createCaseQueries(m: EntityManager, cases: CaseRepository, citizens: CitizenRepository) {
+export function createCaseQueries(sql: SqlSession, cases: CaseRepository, citizens: CitizenRepository) {
   return {
     async byTicketNo(ticketNo: string): Promise<CaseView | null> {
-      const record = await cases.findByTicketNo(m, ticketNo);
-      return record ? toCaseView(record, await cases.events(m, record.id)) : null;
+      const record = await cases.findByTicketNo(sql, ticketNo);
+      return record ? toCaseView(record, await cases.events(sql, record.id)) : null;
     },
 
     async byCitizen(channel: string, userId: string): Promise<CaseView[]> {
-      const citizen = await citizens.find(m, channel, userId);
+      const citizen = await citizens.find(sql, channel, userId);
       if (!citizen) return [];
-      const records = await cases.listByCitizen(m, citizen.id);
-      return Promise.all(records.map(async (r) => toCaseView(r, await cases.events(m, r.id))));
+      const records = await cases.listByCitizen(sql, citizen.id);
+      return Promise.all(records.map(async (r) => toCaseView(r, await cases.events(sql, r.id))));
     },
   };
 }

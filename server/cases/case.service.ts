@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm';
 import type { CaseDraft } from '../../flows/domain/case-draft.ts';
 import type { FiledCase } from '../../flows/router/router.machine.ts';
 import { AppError } from '../errors.ts';
 import type { CaseRepository } from '../db/repositories/case.repository.ts';
+import type { SqlSession } from '../db/sql.ts';
 import { routeCase } from './routing.ts';
 
 export interface CaseOrigin {
@@ -20,12 +20,12 @@ export class IncompleteDraftError extends AppError {
 export function createCaseService(cases: CaseRepository) {
   return {
     /** File a confirmed draft inside the caller's transaction, so the case commits with the turn. */
-    async file(m: EntityManager, draft: CaseDraft, origin: CaseOrigin, at: Date): Promise<FiledCase> {
+    async file(sql: SqlSession, draft: CaseDraft, origin: CaseOrigin, at: Date): Promise<FiledCase> {
       const missing = (['type', 'description', 'phone'] as const).filter((k) => !draft[k]);
       if (missing.length > 0 || !draft.type || !draft.description || !draft.phone) throw new IncompleteDraftError(missing);
       const routing = routeCase(draft);
-      const ticketNo = await cases.nextTicketNo(m, at);
-      const caseId = await cases.insert(m, {
+      const ticketNo = await cases.nextTicketNo(sql, at);
+      const caseId = await cases.insert(sql, {
         ticketNo,
         type: draft.type,
         category: draft.category ?? null,
@@ -48,7 +48,7 @@ export function createCaseService(cases: CaseRepository) {
         createdAt: at,
         updatedAt: at,
       });
-      await cases.insertEvent(m, {
+      await cases.insertEvent(sql, {
         caseId,
         type: 'received',
         actor: `citizen:${origin.channel}`,

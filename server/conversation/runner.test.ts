@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { createManualClock } from '../clock.ts';
 import { createConversationRunner } from './runner.ts';
-import { createTransactor } from '../db/transactor.ts';
 import { createCitizenRepository } from '../db/repositories/citizen.repository.ts';
 import { createConversationRepository } from '../db/repositories/conversation.repository.ts';
 import { createMessageRepository } from '../db/repositories/message.repository.ts';
@@ -81,16 +80,16 @@ describe.each(ENGINES)('conversation runner on %s', (engine) => {
 
   it('keeps the whole turn out of the database when filing fails', async () => {
     const logger = createLogger('silent');
-    const transactor = createTransactor(runtime.dataSource);
+    const transactor = runtime.transactor;
     const failingRunner = createConversationRunner({
       transactor,
       citizens: createCitizenRepository(),
-      conversations: createConversationRepository(transactor.engine),
+      conversations: createConversationRepository(),
       messages: createMessageRepository(),
       caseService: {
-        file: async (m) => {
+        file: async (sql) => {
           // Write something first, so a missing rollback would show.
-          await m.query(`INSERT INTO ticket_sequences (day, last) VALUES ('fail', 1)`);
+          await sql.run(`INSERT INTO ticket_sequences (day, last) VALUES ('fail', 1)`);
           throw new Error('unit directory unavailable');
         },
       },

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createActor, fromPromise, waitFor, type SnapshotFrom, type StateValue } from 'xstate';
 import type { Reply } from '../../flows/domain/reply.ts';
 import { citizenMachine, FLOW_VERSION, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
@@ -9,6 +9,7 @@ import { ConcurrentTurnError, type ConversationRepository } from '../db/reposito
 import type { MessageRepository } from '../db/repositories/message.repository.ts';
 import type { Conversation } from '../db/entities.ts';
 import type { Transactor } from '../db/transactor.ts';
+import type { SqlSession } from '../db/sql.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../clock.ts';
 import { createKeyedQueue } from './keyed-queue.ts';
@@ -55,6 +56,12 @@ function stateName(value: StateValue): string {
     .join(',');
 }
 
+interface TurnScope {
+  sql: SqlSession;
+  conversation: Conversation;
+  failure?: unknown;
+}
+
 const atRest = (s: CitizenSnapshot) => s.status !== 'active' || s.hasTag('awaitingInput');
 
 /**
@@ -68,81 +75,87 @@ export function createConversationRunner(deps: RunnerDeps) {
   const turnTimeoutMs = deps.turnTimeoutMs ?? 10_000;
   const queue = createKeyedQueue();
 
-  async function runFlow(m: EntityManager, conversation: Conversation, text: string, at: Date) {
-    const replies: Reply[] = [];
-    let failure: unknown;
-    const fileCase = fromPromise<FiledCase, FileCaseInput>(async ({ input }) => {
-      try {
-        return await caseService.file(
-          m,
-          input.draft,
-          { channel: conversation.channel, citizenId: conversation.citizenId, conversationId: conversation.id },
-          new Date(input.at),
-        );
-      } catch (error) {
-        failure = error;
-        throw error;
-      }
-    });
-    const machine = citizenMachine.provide({ actors: { fileCase } });
-
-    const start = (snapshot?: unknown) => {
-      const actor = createActor(machine, snapshot ? { snapshot: snapshot as CitizenSnapshot } : undefined);
-      actor.on('reply', (event) => replies.push(event.reply));
-      // An observer for errors keeps XState from rethrowing them globally; the status check handles them.
-      actor.subscribe({ error: () => undefined });
-      actor.start();
-      if (actor.getSnapshot().status !== 'active') throw new Error('restored actor is not active');
-      return actor;
-    };
-
-    let actor: ReturnType<typeof start>;
-    const upToDate = conversation.snapshot && conversation.flowVersion === FLOW_VERSION;
+  // The machine is provided once; each turn's transaction reaches the effects through this scope
+  // (providing the machine per turn rebuilt it every time: a sixth of a turn's cost).
+  const turnScope = new AsyncLocalStorage<TurnScope>();
+  const fileCase = fromPromise<FiledCase, FileCaseInput>(async ({ input }) => {
+    const turn = turnScope.getStore();
+    if (!turn) throw new Error('fileCase ran outside a turn');
     try {
-      actor = start(upToDate ? conversation.snapshot : undefined);
+      const { conversation } = turn;
+      const origin = { channel: conversation.channel, citizenId: conversation.citizenId, conversationId: conversation.id };
+      return await caseService.file(turn.sql, input.draft, origin, new Date(input.at));
+    } catch (error) {
+      // Remembered so the turn rolls back even though the flow handles the failure as a state.
+      turn.failure = error;
+      throw error;
+    }
+  });
+  const machine = citizenMachine.provide({ actors: { fileCase } });
+
+  function startActor(replies: Reply[], snapshot?: unknown) {
+    const actor = createActor(machine, snapshot ? { snapshot: snapshot as CitizenSnapshot } : undefined);
+    actor.on('reply', (event) => replies.push(event.reply));
+    // An observer for errors keeps XState from rethrowing them globally; the status check handles them.
+    actor.subscribe({ error: () => undefined });
+    actor.start();
+    if (actor.getSnapshot().status !== 'active') throw new Error('restored actor is not active');
+    return actor;
+  }
+
+  async function runFlow(turn: TurnScope, text: string, at: Date) {
+    const { conversation } = turn;
+    const replies: Reply[] = [];
+    let actor: ReturnType<typeof startActor>;
+    const upToDate = conversation.snapshot !== null && conversation.flowVersion === FLOW_VERSION;
+    try {
+      actor = startActor(replies, upToDate ? conversation.snapshot : undefined);
     } catch (error) {
       logger.warn({ conversationId: conversation.id, err: error }, 'snapshot could not be restored; starting over');
-      actor = start();
+      actor = startActor(replies);
       replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
     }
-    if (conversation.snapshot && !upToDate) replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
+    if (conversation.snapshot !== null && !upToDate) replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
 
     actor.send({ type: 'user.text', text, at: at.toISOString() });
     const settled = await waitFor(actor, atRest, { timeout: turnTimeoutMs });
     // Persist before stopping: a stopped actor's snapshot would restore as stopped.
     const snapshot = actor.getPersistedSnapshot();
     actor.stop();
-    if (failure) throw failure;
+    if (turn.failure) throw turn.failure;
     if (settled.status === 'error') throw settled.error;
     return { replies, update: { snapshot, flowVersion: FLOW_VERSION, state: stateName(settled.value) } };
   }
 
   async function turn(inbound: InboundMessage): Promise<TurnResult> {
     const at = clock.now();
-    return transactor.run(async (m) => {
-      const citizen = await citizens.findOrCreate(m, inbound.channel, inbound.userId, at);
-      const conversation = await conversations.lockOrCreate(m, citizen, FLOW_VERSION, at);
-      // Checked after the lock: a concurrent redelivery waits for the first one and then finds it here.
-      if (inbound.messageId) {
-        const prior = await messages.findInbound(m, inbound.channel, inbound.messageId);
-        if (prior) return { replies: await messages.repliesTo(m, prior.id), duplicate: true };
+    return transactor.run(async ({ sql }) => {
+      let conversation = await conversations.findLocked(sql, inbound.channel, inbound.userId);
+      if (!conversation) {
+        const citizen = await citizens.findOrCreate(sql, inbound.channel, inbound.userId, at);
+        conversation = await conversations.create(sql, citizen, FLOW_VERSION, at);
       }
       const tooLong = inbound.text.length > maxTextLength;
-      const inboundId = await messages.insertInbound(m, {
+      // Logged after the lock: a concurrent redelivery waits for the first one and then conflicts here.
+      const inboundId = await messages.insertInbound(sql, {
         conversation,
         channelMessageId: inbound.messageId ?? null,
         text: tooLong ? inbound.text.slice(0, maxTextLength) : inbound.text,
         at,
       });
+      if (inboundId === null) {
+        return { replies: await messages.repliesToDelivered(sql, conversation, inbound.messageId ?? ''), duplicate: true };
+      }
       let replies: Reply[];
       if (tooLong) {
         replies = [{ kind: 'error', text: routerCopy.tooLong(maxTextLength), data: { code: 'text_too_long', maxLength: maxTextLength } }];
       } else {
-        const outcome = await runFlow(m, conversation, inbound.text, at);
+        const scope: TurnScope = { sql, conversation };
+        const outcome = await turnScope.run(scope, () => runFlow(scope, inbound.text, at));
         replies = outcome.replies;
-        await conversations.save(m, conversation, outcome.update, at);
+        await conversations.save(sql, conversation, outcome.update, at);
       }
-      await messages.insertOutbound(m, conversation, inboundId, replies, at);
+      await messages.insertOutbound(sql, conversation, inboundId, replies, at);
       return { replies, duplicate: false };
     });
   }

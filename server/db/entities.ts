@@ -115,7 +115,11 @@ export const ConversationSchema = new EntitySchema<Conversation>({
     createdAt: timestamp('created_at'),
     updatedAt: timestamp('updated_at'),
   },
-  uniques: [{ name: 'UQ_conversations_citizen', columns: ['citizenId'] }],
+  uniques: [
+    { name: 'UQ_conversations_citizen', columns: ['citizenId'] },
+    // Every turn finds its conversation by (channel, user) in one indexed lookup.
+    { name: 'UQ_conversations_channel_user', columns: ['channel', 'userId'] },
+  ],
 });
 
 export const MessageSchema = new EntitySchema<Message>({
@@ -134,11 +138,9 @@ export const MessageSchema = new EntitySchema<Message>({
     createdAt: timestamp('created_at'),
   },
   uniques: [{ name: 'UQ_messages_channel_message_id', columns: ['channel', 'channelMessageId'] }],
-  indices: [
-    { name: 'IDX_messages_conversation', columns: ['conversationId'] },
-    { name: 'IDX_messages_citizen', columns: ['citizenId', 'id'] },
-    { name: 'IDX_messages_in_reply_to', columns: ['inReplyTo'] },
-  ],
+  // Few indexes on purpose: every turn writes here. (citizen_id, id) serves transcripts, pushes and
+  // the replies to a redelivered message; a citizen has exactly one conversation per channel.
+  indices: [{ name: 'IDX_messages_citizen', columns: ['citizenId', 'id'] }],
 });
 
 export const CaseSchema = new EntitySchema<CaseRecord>({

@@ -146,7 +146,8 @@ describe.each(ENGINES)('REST channel and admin API over HTTP on %s', (engine) =>
     const m = runtime.dataSource.manager;
     const conversation = await m.findOneByOrFail(ConversationSchema, { channel: 'rest', userId: 'u-7' });
     const messages = createMessageRepository();
-    await messages.insertOutbound(m, conversation, null, [{ kind: 'notice', text: '您的工单已派给望京街道。' }, { kind: 'notice', text: '承办人已联系您。' }], new Date());
+    const pushes = [{ kind: 'notice' as const, text: '您的工单已派给望京街道。' }, { kind: 'notice' as const, text: '承办人已联系您。' }];
+    await runtime.transactor.run(({ sql }) => messages.insertOutbound(sql, conversation, null, pushes, new Date()));
     const auth = { authorization: `Bearer ${CHANNEL_KEY}` };
     const page1 = (await (await fetch(`${base}/api/v1/channels/rest/users/u-7/messages?limit=1`, { headers: auth })).json()) as {
       messages: Array<{ id: string; reply: { text: string } }>;

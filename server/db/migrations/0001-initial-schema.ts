@@ -36,7 +36,10 @@ export class InitialSchema1795000000001 implements MigrationInterface {
           col('created_at', date),
           col('updated_at', date),
         ],
-        uniques: [new TableUnique({ name: 'UQ_conversations_citizen', columnNames: ['citizen_id'] })],
+        uniques: [
+          new TableUnique({ name: 'UQ_conversations_citizen', columnNames: ['citizen_id'] }),
+          new TableUnique({ name: 'UQ_conversations_channel_user', columnNames: ['channel', 'user_id'] }),
+        ],
       }),
     );
     await q.createTable(
@@ -57,9 +60,7 @@ export class InitialSchema1795000000001 implements MigrationInterface {
         uniques: [new TableUnique({ name: 'UQ_messages_channel_message_id', columnNames: ['channel', 'channel_message_id'] })],
       }),
     );
-    await q.createIndex('messages', new TableIndex({ name: 'IDX_messages_conversation', columnNames: ['conversation_id'] }));
     await q.createIndex('messages', new TableIndex({ name: 'IDX_messages_citizen', columnNames: ['citizen_id', 'id'] }));
-    await q.createIndex('messages', new TableIndex({ name: 'IDX_messages_in_reply_to', columnNames: ['in_reply_to'] }));
     await q.createTable(
       new Table({
         name: 'cases',

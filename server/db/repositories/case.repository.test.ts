@@ -36,8 +36,8 @@ describe.each(ENGINES)('drawing ticket numbers on %s', (engine) => {
     const at = new Date('2026-11-23T02:00:00Z');
     const draws = sources.flatMap((source) => {
       const transactor = createTransactor(source);
-      const cases = createCaseRepository(transactor.engine);
-      return Array.from({ length: 40 }, () => transactor.run((m) => cases.nextTicketNo(m, at)));
+      const cases = createCaseRepository();
+      return Array.from({ length: 40 }, () => transactor.run(({ sql }) => cases.nextTicketNo(sql, at)));
     });
     const numbers = await Promise.all(draws);
     expect(new Set(numbers).size).toBe(numbers.length);
@@ -48,22 +48,22 @@ describe.each(ENGINES)('drawing ticket numbers on %s', (engine) => {
   it('starts again at 1 on the next Beijing day', async () => {
     const source = sources[0]!;
     const transactor = createTransactor(source);
-    const cases = createCaseRepository(transactor.engine);
-    const next = await transactor.run((m) => cases.nextTicketNo(m, new Date('2026-11-24T01:00:00Z')));
+    const cases = createCaseRepository();
+    const next = await transactor.run(({ sql }) => cases.nextTicketNo(sql, new Date('2026-11-24T01:00:00Z')));
     expect(next).toBe('J26112400001');
   });
 
   it('gives a number back when the transaction that drew it rolls back', async () => {
     const source = sources[0]!;
     const transactor = createTransactor(source);
-    const cases = createCaseRepository(transactor.engine);
+    const cases = createCaseRepository();
     const at = new Date('2026-11-25T01:00:00Z');
     await expect(
-      transactor.run(async (m) => {
-        await cases.nextTicketNo(m, at);
+      transactor.run(async ({ sql }) => {
+        await cases.nextTicketNo(sql, at);
         throw new Error('filing failed');
       }),
     ).rejects.toThrow('filing failed');
-    expect(await transactor.run((m) => cases.nextTicketNo(m, at))).toBe('J26112500001');
+    expect(await transactor.run(({ sql }) => cases.nextTicketNo(sql, at))).toBe('J26112500001');
   });
 });

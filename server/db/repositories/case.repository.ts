@@ -1,6 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { CaseEventSchema, CaseSchema, type CaseEvent, type CaseRecord } from '../entities.ts';
-import { placeholder, type Engine } from '../transactor.ts';
+import type { CaseEvent, CaseRecord } from '../entities.ts';
+import { readDate, readJson, type SqlSession } from '../sql.ts';
 
 export type NewCase = Omit<CaseRecord, 'id' | 'ticketNo'>;
 export type NewCaseEvent = Omit<CaseEvent, 'id'>;
@@ -18,42 +17,94 @@ export function formatTicketNo(day: string, sequence: number): string {
   return `J${day}${String(sequence).padStart(5, '0')}`;
 }
 
-export function createCaseRepository(engine: Engine) {
-  // One statement on both engines: the upsert takes the row lock (PostgreSQL) or runs under the
-  // single writer (SQLite), so two transactions can never draw the same number.
-  const nextSequenceSql =
-    `INSERT INTO ticket_sequences (day, last) VALUES (${placeholder(engine, 1)}, 1) ` +
-    'ON CONFLICT (day) DO UPDATE SET last = ticket_sequences.last + 1 RETURNING last';
+const CASE_COLUMNS =
+  'ticket_no, type, category, district_code, district, street_code, street, address, description, phone, name, confidential, ' +
+  'status, unit_code, unit_name, unit_kind, channel, citizen_id, conversation_id, created_at, updated_at';
 
+const toCase = (row: Record<string, unknown>): CaseRecord => {
+  const text = (key: string) => (row[key] === null || row[key] === undefined ? null : String(row[key]));
   return {
-    async nextTicketNo(m: EntityManager, at: Date): Promise<string> {
+    id: Number(row.id),
+    ticketNo: String(row.ticket_no),
+    type: String(row.type),
+    category: text('category'),
+    districtCode: text('district_code'),
+    district: text('district'),
+    streetCode: text('street_code'),
+    street: text('street'),
+    address: text('address'),
+    description: String(row.description),
+    phone: String(row.phone),
+    name: text('name'),
+    confidential: row.confidential === true || row.confidential === 1,
+    status: String(row.status),
+    unitCode: text('unit_code'),
+    unitName: text('unit_name'),
+    unitKind: text('unit_kind'),
+    channel: String(row.channel),
+    citizenId: Number(row.citizen_id),
+    conversationId: Number(row.conversation_id),
+    createdAt: readDate(row.created_at),
+    updatedAt: readDate(row.updated_at),
+  };
+};
+
+const toEvent = (row: Record<string, unknown>): CaseEvent => ({
+  id: Number(row.id),
+  caseId: Number(row.case_id),
+  type: String(row.type),
+  actor: String(row.actor),
+  note: row.note === null ? null : String(row.note),
+  data: row.data === null ? null : readJson<Record<string, unknown>>(row.data),
+  createdAt: readDate(row.created_at),
+});
+
+export function createCaseRepository() {
+  return {
+    /**
+     * One statement on both engines: the upsert takes the row lock (PostgreSQL) or runs under the
+     * single writer (SQLite), so two transactions never draw the same number, and a rolled-back
+     * transaction gives its number back.
+     */
+    async nextTicketNo(sql: SqlSession, at: Date): Promise<string> {
       const day = beijingDay(at);
-      const rows = (await m.query(nextSequenceSql, [day])) as Array<{ last: number | string }>;
-      const last = rows[0]?.last;
-      if (last === undefined) throw new Error('ticket sequence returned no row');
-      return formatTicketNo(day, Number(last));
+      const row = await sql.get<{ last: number | string }>(
+        'INSERT INTO ticket_sequences (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = ticket_sequences.last + 1 RETURNING last',
+        [day],
+      );
+      if (!row) throw new Error('ticket sequence returned no row');
+      return formatTicketNo(day, Number(row.last));
     },
 
-    async insert(m: EntityManager, record: NewCase & { ticketNo: string }): Promise<number> {
-      const result = await m.insert(CaseSchema, record);
-      return Number(result.identifiers[0]?.id);
+    async insert(sql: SqlSession, c: NewCase & { ticketNo: string }): Promise<number> {
+      const row = await sql.get<{ id: number }>(
+        `INSERT INTO cases (${CASE_COLUMNS}) VALUES (${Array(21).fill('?').join(', ')}) RETURNING id`,
+        [
+          c.ticketNo, c.type, c.category, c.districtCode, c.district, c.streetCode, c.street, c.address, c.description, c.phone, c.name,
+          c.confidential, c.status, c.unitCode, c.unitName, c.unitKind, c.channel, c.citizenId, c.conversationId, c.createdAt, c.updatedAt,
+        ],
+      );
+      if (!row) throw new Error('case insert returned no id');
+      return Number(row.id);
     },
 
-    async insertEvent(m: EntityManager, event: NewCaseEvent): Promise<void> {
-      // simple-json columns take plain objects; TypeORM's deep-partial type cannot express that.
-      await m.insert(CaseEventSchema, event as never);
+    async insertEvent(sql: SqlSession, e: NewCaseEvent): Promise<void> {
+      await sql.run('INSERT INTO case_events (case_id, type, actor, note, data, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        e.caseId, e.type, e.actor, e.note, e.data === null ? null : JSON.stringify(e.data), e.createdAt,
+      ]);
     },
 
-    findByTicketNo(m: EntityManager, ticketNo: string): Promise<CaseRecord | null> {
-      return m.findOne(CaseSchema, { where: { ticketNo } });
+    async findByTicketNo(sql: SqlSession, ticketNo: string): Promise<CaseRecord | null> {
+      const row = await sql.get(`SELECT id, ${CASE_COLUMNS} FROM cases WHERE ticket_no = ?`, [ticketNo]);
+      return row ? toCase(row) : null;
     },
 
-    listByCitizen(m: EntityManager, citizenId: number): Promise<CaseRecord[]> {
-      return m.find(CaseSchema, { where: { citizenId }, order: { id: 'DESC' } });
+    async listByCitizen(sql: SqlSession, citizenId: number): Promise<CaseRecord[]> {
+      return (await sql.all(`SELECT id, ${CASE_COLUMNS} FROM cases WHERE citizen_id = ? ORDER BY id DESC`, [citizenId])).map(toCase);
     },
 
-    events(m: EntityManager, caseId: number): Promise<CaseEvent[]> {
-      return m.find(CaseEventSchema, { where: { caseId }, order: { id: 'ASC' } });
+    async events(sql: SqlSession, caseId: number): Promise<CaseEvent[]> {
+      return (await sql.all('SELECT id, case_id, type, actor, note, data, created_at FROM case_events WHERE case_id = ? ORDER BY id', [caseId])).map(toEvent);
     },
   };
 }

@@ -1,18 +1,30 @@
-import type { EntityManager } from 'typeorm';
-import { CitizenSchema, type Citizen } from '../entities.ts';
+import type { Citizen } from '../entities.ts';
+import { readDate, type SqlSession } from '../sql.ts';
+
+const SELECT = 'SELECT id, channel, external_id, created_at FROM citizens WHERE channel = ? AND external_id = ?';
+
+const toCitizen = (row: Record<string, unknown>): Citizen => ({
+  id: Number(row.id),
+  channel: String(row.channel),
+  externalId: String(row.external_id),
+  createdAt: readDate(row.created_at),
+});
 
 export function createCitizenRepository() {
   return {
-    find(m: EntityManager, channel: string, externalId: string): Promise<Citizen | null> {
-      return m.findOne(CitizenSchema, { where: { channel, externalId } });
+    async find(sql: SqlSession, channel: string, externalId: string): Promise<Citizen | null> {
+      const row = await sql.get(SELECT, [channel, externalId]);
+      return row ? toCitizen(row) : null;
     },
 
     /** Safe when two processes see the same new citizen at once: the loser's insert is ignored. */
-    async findOrCreate(m: EntityManager, channel: string, externalId: string, now: Date): Promise<Citizen> {
-      const existing = await this.find(m, channel, externalId);
+    async findOrCreate(sql: SqlSession, channel: string, externalId: string, now: Date): Promise<Citizen> {
+      const existing = await this.find(sql, channel, externalId);
       if (existing) return existing;
-      await m.createQueryBuilder().insert().into(CitizenSchema).values({ channel, externalId, createdAt: now }).orIgnore().execute();
-      return m.findOneOrFail(CitizenSchema, { where: { channel, externalId } });
+      await sql.run('INSERT INTO citizens (channel, external_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [channel, externalId, now]);
+      const created = await this.find(sql, channel, externalId);
+      if (!created) throw new Error('citizen vanished after insert');
+      return created;
     },
   };
 }

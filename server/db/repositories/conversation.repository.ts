@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { AppError } from '../../errors.ts';
-import { ConversationSchema, type Citizen, type Conversation } from '../entities.ts';
-import type { Engine } from '../transactor.ts';
+import type { Citizen, Conversation } from '../entities.ts';
+import { readDate, readJson, type SqlSession } from '../sql.ts';
 
 export class ConcurrentTurnError extends AppError {
   constructor() {
@@ -15,56 +14,54 @@ export interface ConversationUpdate {
   state: string;
 }
 
-export function createConversationRepository(engine: Engine) {
+const COLUMNS = 'id, citizen_id, channel, user_id, flow_version, snapshot, revision, state, created_at, updated_at';
+
+const toConversation = (row: Record<string, unknown>): Conversation => ({
+  id: Number(row.id),
+  citizenId: Number(row.citizen_id),
+  channel: String(row.channel),
+  userId: String(row.user_id),
+  flowVersion: Number(row.flow_version),
+  snapshot: row.snapshot === null || row.snapshot === undefined ? null : readJson<object>(row.snapshot),
+  revision: Number(row.revision),
+  state: String(row.state),
+  createdAt: readDate(row.created_at),
+  updatedAt: readDate(row.updated_at),
+});
+
+export function createConversationRepository() {
   /**
    * On PostgreSQL the row lock makes a second process wait for this turn to commit, so turns of
    * one conversation never interleave. SQLite has a single writer already.
    */
-  const findLocked = (m: EntityManager, citizenId: number) => {
-    const query = m.createQueryBuilder(ConversationSchema, 'c').where('c.citizen_id = :citizenId', { citizenId });
-    if (engine === 'postgres') query.setLock('pessimistic_write');
-    return query.getOne();
+  const findLocked = async (sql: SqlSession, channel: string, userId: string) => {
+    const lock = sql.engine === 'postgres' ? ' FOR UPDATE' : '';
+    const row = await sql.get(`SELECT ${COLUMNS} FROM conversations WHERE channel = ? AND user_id = ?${lock}`, [channel, userId]);
+    return row ? toConversation(row) : null;
   };
 
   return {
-    async lockOrCreate(m: EntityManager, citizen: Citizen, flowVersion: number, now: Date): Promise<Conversation> {
-      const existing = await findLocked(m, citizen.id);
-      if (existing) return existing;
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(ConversationSchema)
-        .values({
-          citizenId: citizen.id,
-          channel: citizen.channel,
-          userId: citizen.externalId,
-          flowVersion,
-          snapshot: null,
-          revision: 0,
-          state: 'new',
-          createdAt: now,
-          updatedAt: now,
-        })
-        .orIgnore()
-        .execute();
-      const created = await findLocked(m, citizen.id);
+    /** The conversation of a (channel, user), locked for this turn; null for someone new. */
+    findLocked,
+
+    async create(sql: SqlSession, citizen: Citizen, flowVersion: number, now: Date): Promise<Conversation> {
+      await sql.run(
+        'INSERT INTO conversations (citizen_id, channel, user_id, flow_version, snapshot, revision, state, created_at, updated_at) ' +
+          "VALUES (?, ?, ?, ?, NULL, 0, 'new', ?, ?) ON CONFLICT DO NOTHING",
+        [citizen.id, citizen.channel, citizen.externalId, flowVersion, now, now],
+      );
+      const created = await findLocked(sql, citizen.channel, citizen.externalId);
       if (!created) throw new Error('conversation vanished after insert');
       return created;
     },
 
     /** Optimistic check on top of the lock: a save against a stale revision changes nothing and throws. */
-    async save(m: EntityManager, conversation: Conversation, update: ConversationUpdate, now: Date): Promise<void> {
-      const result = await m
-        .createQueryBuilder()
-        .update(ConversationSchema)
-        .set({ ...update, revision: conversation.revision + 1, updatedAt: now })
-        .where('id = :id AND revision = :revision', { id: conversation.id, revision: conversation.revision })
-        .execute();
-      if (result.affected === 0) throw new ConcurrentTurnError();
-    },
-
-    findByCitizen(m: EntityManager, citizenId: number): Promise<Conversation | null> {
-      return m.findOne(ConversationSchema, { where: { citizenId } });
+    async save(sql: SqlSession, conversation: Conversation, update: ConversationUpdate, now: Date): Promise<void> {
+      const changed = await sql.run(
+        'UPDATE conversations SET snapshot = ?, flow_version = ?, state = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?',
+        [JSON.stringify(update.snapshot), update.flowVersion, update.state, conversation.revision + 1, now, conversation.id, conversation.revision],
+      );
+      if (changed === 0) throw new ConcurrentTurnError();
     },
   };
 }
