@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/data-source.ts';
 import { createTransactor, type Transactor } from './db/transactor.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { createCitizenRepository } from './db/repositories/citizen.repository.ts';
 import { createConversationRepository } from './db/repositories/conversation.repository.ts';
 import { createMessageRepository } from './db/repositories/message.repository.ts';
@@ -29,6 +30,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const clock = options.clock ?? systemClock;
   const dataSource: DataSource = await openDatabase(config.database, { schema: options.schema });
   const transactor: Transactor = createTransactor(dataSource);
+  const checkpointer = config.database.engine === 'sqlite' && config.database.path !== ':memory:' ? startCheckpointer(config.database.path, logger) : undefined;
   const caseRepository = createCaseRepository();
   const messages = createMessageRepository();
   const citizens = createCitizenRepository();
@@ -61,6 +63,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       }
     },
     async close(): Promise<void> {
+      await checkpointer?.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

@@ -4,7 +4,7 @@ import { formatReport, summaryOf } from '../bench/report.ts';
 import { stringFlag, type ParsedArgs } from './args.ts';
 
 const USAGE =
-  'usage: jiesu bench [--citizens 400] [--concurrency 32] [--warmup 100] [--inserts 20000] [--db sqlite:<path>|postgres://…] [--json]';
+  'usage: jiesu bench [--citizens 2000] [--concurrency 8] [--warmup 200] [--inserts 20000] [--db sqlite:<path>|postgres://…] [--json]';
 
 /** Reads `--name N`; a bad value is recorded in `problems` so every mistake is listed at once. */
 function wholeNumber(args: ParsedArgs, name: string, fallback: number, min: number, problems: string[]): number {
@@ -23,9 +23,11 @@ function wholeNumber(args: ParsedArgs, name: string, fallback: number, min: numb
  */
 export async function benchCommand(args: ParsedArgs): Promise<number> {
   const problems: string[] = [];
-  const citizens = wholeNumber(args, 'citizens', 400, 1, problems);
-  const concurrency = wholeNumber(args, 'concurrency', 32, 1, problems);
-  const warmupCitizens = wholeNumber(args, 'warmup', 100, 0, problems);
+  const citizens = wholeNumber(args, 'citizens', 2000, 1, problems);
+  // Eight messages in flight: busy (Beijing's peak is about 40 turns a second) yet short of the
+  // saturation where a closed-loop driver only measures its own queue (latency ≈ concurrency ÷ turns/s).
+  const concurrency = wholeNumber(args, 'concurrency', 8, 1, problems);
+  const warmupCitizens = wholeNumber(args, 'warmup', 200, 0, problems);
   const rawInsertRows = wholeNumber(args, 'inserts', 20_000, 1, problems);
   if (args.flags.db === true) problems.push('--db needs a value: sqlite:<path> or postgres://user@host:port/db');
   if (problems.length > 0) {

@@ -23,7 +23,7 @@ const COMMANDS: Record<string, { summary: string; usage: string; run: (args: Par
   },
   bench: {
     summary: 'Measure whole complaint conversations per second against raw SQLite inserts',
-    usage: 'jiesu bench [--citizens 400] [--concurrency 32] [--db sqlite:<path>|postgres://…] [--json]',
+    usage: 'jiesu bench [--citizens 2000] [--concurrency 8] [--warmup 200] [--inserts 20000] [--db sqlite:<path>|postgres://…] [--json]',
     run: async (args) => (await import('./bench.command.ts')).benchCommand(args),
   },
 };
