@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createActor, fromPromise, waitFor, type SnapshotFrom, type StateValue } from 'xstate';
 import type { Reply } from '../../flows/domain/reply.ts';
 import { citizenMachine, FLOW_VERSION, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
@@ -75,12 +74,14 @@ export function createConversationRunner(deps: RunnerDeps) {
   const turnTimeoutMs = deps.turnTimeoutMs ?? 10_000;
   const queue = createKeyedQueue();
 
-  // The machine is provided once; each turn's transaction reaches the effects through this scope
-  // (providing the machine per turn rebuilt it every time: a sixth of a turn's cost).
-  const turnScope = new AsyncLocalStorage<TurnScope>();
+  // The machine is provided once (providing it per turn rebuilt it every time: a sixth of a turn's
+  // cost). XState starts an invoked actor synchronously inside `actor.send()`, so the turn being sent
+  // is handed to the effect through this variable, set just around that synchronous call. (An
+  // AsyncLocalStorage would do the same but turns on promise hooks for every promise in the process.)
+  let sending: TurnScope | undefined;
   const fileCase = fromPromise<FiledCase, FileCaseInput>(async ({ input }) => {
-    const turn = turnScope.getStore();
-    if (!turn) throw new Error('fileCase ran outside a turn');
+    const turn = sending;
+    if (!turn) throw new Error('fileCase started outside a turn');
     try {
       const { conversation } = turn;
       const origin = { channel: conversation.channel, citizenId: conversation.citizenId, conversationId: conversation.id };
@@ -117,7 +118,12 @@ export function createConversationRunner(deps: RunnerDeps) {
     }
     if (conversation.snapshot !== null && !upToDate) replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
 
-    actor.send({ type: 'user.text', text, at: at.toISOString() });
+    sending = turn;
+    try {
+      actor.send({ type: 'user.text', text, at: at.toISOString() });
+    } finally {
+      sending = undefined;
+    }
     const settled = await waitFor(actor, atRest, { timeout: turnTimeoutMs });
     // Persist before stopping: a stopped actor's snapshot would restore as stopped.
     const snapshot = actor.getPersistedSnapshot();
@@ -151,7 +157,7 @@ export function createConversationRunner(deps: RunnerDeps) {
         replies = [{ kind: 'error', text: routerCopy.tooLong(maxTextLength), data: { code: 'text_too_long', maxLength: maxTextLength } }];
       } else {
         const scope: TurnScope = { sql, conversation };
-        const outcome = await turnScope.run(scope, () => runFlow(scope, inbound.text, at));
+        const outcome = await runFlow(scope, inbound.text, at);
         replies = outcome.replies;
         await conversations.save(sql, conversation, outcome.update, at);
       }

@@ -50,7 +50,18 @@ function clauseCommand(clause: string): Command | undefined {
 }
 
 /** The control command a short message stands for, or undefined for anything else. */
+// The router's guards ask about the same message several times in one step: remember the last answer.
+let lastText: string | undefined;
+let lastCommand: Command | undefined;
+
 export function detectCommand(text: string): Command | undefined {
+  if (text === lastText) return lastCommand;
+  lastCommand = commandIn(text);
+  lastText = text;
+  return lastCommand;
+}
+
+function commandIn(text: string): Command | undefined {
   const folded = normaliseForMatching(text).toLowerCase().replace(WECHAT_STICKER, ' ').trim();
   if (folded === '') return undefined;
   if (/^[?？]+$/.test(folded)) return 'help';
