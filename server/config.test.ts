@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       apiKey: 'sk-test',
       baseUrl: 'http://127.0.0.1:9/v1',
       model: 'gpt-4o-mini',
+      timeoutMs: 3000,
     });
   });
 });

@@ -33,6 +33,7 @@ const envSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUIET_HOURS: quietHours,
 });
@@ -52,7 +53,7 @@ export interface Config {
     puppetEndpoint?: string;
     sendIntervalMs: number;
   };
-  openai?: { apiKey: string; baseUrl?: string; model: string };
+  openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   quietHours: { start: string; end: string } | 'off';
 }
@@ -93,7 +94,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       puppetEndpoint: e.WECHATY_PUPPET_SERVICE_ENDPOINT,
       sendIntervalMs: e.WECHATY_SEND_INTERVAL_MS,
     },
-    openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL } : undefined,
+    openai: e.OPENAI_API_KEY
+      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+      : undefined,
     logLevel: e.LOG_LEVEL,
     quietHours: start && end ? { start, end } : 'off',
   };

@@ -12,6 +12,7 @@ import { createCaseQueries } from './cases/case.queries.ts';
 import { createConversationRunner } from './conversation/runner.ts';
 import { createPushQueries } from './conversation/push.queries.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { createLlmUnderstander, type LlmUnderstander } from './llm/understander.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 export interface RuntimeOptions {
@@ -19,6 +20,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** PostgreSQL schema (tests isolate suites this way). */
   schema?: string;
+  /** Replaces the model-backed understander (tests); null turns it off even with OPENAI_API_KEY set. */
+  understander?: LlmUnderstander | null;
 }
 
 /**
@@ -35,7 +38,18 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const messages = createMessageRepository();
   const citizens = createCitizenRepository();
 
+  const understander =
+    options.understander === undefined
+      ? config.openai && createLlmUnderstander({ ...config.openai, logger: logger.child({ component: 'llm' }) })
+      : (options.understander ?? undefined);
+  if (config.openai && options.understander === undefined) {
+    // Only the host: a base URL can carry credentials.
+    const host = config.openai.baseUrl ? new URL(config.openai.baseUrl).host : 'api.openai.com';
+    logger.info({ model: config.openai.model, host }, 'LLM understanding on');
+  }
+
   const runner = createConversationRunner({
+    understander: understander || undefined,
     transactor,
     citizens,
     conversations: createConversationRepository(),

@@ -43,3 +43,25 @@ describe('intake rules', () => {
     expect(q.reply.text).toContain('保密：是');
   });
 });
+
+describe('hints from the optional model', () => {
+  it('fill only what the rules left empty', () => {
+    const state = absorb(emptyIntake(), '小区门口的井盖丢了好几天了，电话13811112222', { street: '望京街道', district: '朝阳区', kind: '投诉' });
+    expect(state.draft).toMatchObject({ street: '望京街道', district: '朝阳区', type: '投诉', phone: '13811112222' });
+  });
+
+  it('never override what the rules found', () => {
+    const state = absorb(emptyIntake(), '海淀区中关村街道的路灯坏了一周了', { street: '望京街道', district: '朝阳区' });
+    expect(state.draft).toMatchObject({ street: '中关村街道', district: '海淀区' });
+  });
+
+  it('choose only among the rules’ own candidates', () => {
+    const asked = { ...emptyIntake({ description: '路灯坏了', type: '投诉' as const }), asking: 'address' as const };
+    expect(absorb(asked, '八里庄街道', { street: '八里庄街道', district: '海淀区' }).draft).toMatchObject({ district: '海淀区', streetCode: '110108005' });
+    expect(absorb(asked, '八里庄街道', { street: '望京街道', district: '朝阳区' }).candidates?.length).toBe(2);
+  });
+
+  it('ignore street names that do not exist', () => {
+    expect(absorb(emptyIntake(), '井盖丢了好几天了，太危险了', { street: '火星街道', district: '朝阳区' }).draft.district).toBe('朝阳区');
+  });
+});

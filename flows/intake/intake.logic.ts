@@ -2,6 +2,8 @@ import type { CaseDraft, RequestType } from '../domain/case-draft.ts';
 import { REQUEST_TYPES } from '../domain/case-draft.ts';
 import type { Reply, ReplyOption, Slot } from '../domain/reply.ts';
 import { extract } from '../domain/understand/extract.ts';
+import type { TextHintValues } from '../domain/hints.ts';
+import { BEIJING_DISTRICTS, BEIJING_TOWNSHIPS } from '../domain/places/beijing-divisions.ts';
 import { detectCommand } from '../domain/understand/commands.ts';
 import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy, typeOptions } from './intake.copy.ts';
 
@@ -84,8 +86,8 @@ const SLOT_OF_FIELD: Partial<Record<keyof CaseDraft, Slot>> = {
   confidential: 'confidential',
 };
 
-/** Fold one message into the intake state. */
-export function absorb(state: IntakeState, rawText: string): IntakeState {
+/** Fold one message into the intake state; `hints` (an optional model's) only fill what the rules left empty. */
+export function absorb(state: IntakeState, rawText: string, hints?: TextHintValues): IntakeState {
   const text = resolveOption(rawText, state.options);
   const expecting = state.asking && state.asking !== 'street_choice' && state.asking !== 'change' ? state.asking : undefined;
   const draft: CaseDraft = { ...state.draft };
@@ -104,7 +106,7 @@ export function absorb(state: IntakeState, rawText: string): IntakeState {
     }
   }
 
-  const found = extract(text, { expecting });
+  const found = withHints(extract(text, { expecting }), hints, expecting);
   const correcting = found.isCorrection;
 
   // A bare type word restates or changes the type whatever was asked ("投诉" while asked for a name).
@@ -155,6 +157,33 @@ export function absorb(state: IntakeState, rawText: string): IntakeState {
 
   if (restatesType) return { ...finish(state, draft, changed, undefined, candidates), failures: state.failures, problem: undefined };
   return finish(state, draft, changed, problem, candidates);
+}
+
+type Extraction = ReturnType<typeof extract>;
+
+/**
+ * Model hints fill only the gaps the rules left, and choose only among the rules' own candidates.
+ * Phone numbers and descriptions are never taken from a model: the citizen's own words stand.
+ */
+function withHints(found: Extraction, hints: TextHintValues | undefined, expecting: Slot | undefined): Extraction {
+  if (!hints) return found;
+  const merged: Extraction = { ...found };
+  if (!merged.type && hints.kind && isRequestType(hints.kind)) merged.type = hints.kind;
+  const street = hints.street ? BEIJING_TOWNSHIPS.find((t) => t.name === hints.street && (!hints.district || t.district === hints.district)) : undefined;
+  if (found.place?.candidates?.length && street) {
+    const chosen = found.place.candidates.find((c) => c.code === street.code);
+    if (chosen) merged.place = { ...found.place, street: chosen, candidates: undefined, district: { code: chosen.districtCode, name: chosen.district } };
+  } else if (!found.place && street) {
+    const ref = { code: street.code, name: street.name, districtCode: street.districtCode, district: street.district };
+    merged.place = { district: { code: street.districtCode, name: street.district }, street: ref, end: -1 };
+  } else if (!found.place && hints.district) {
+    const district = BEIJING_DISTRICTS.find((d) => d.name === hints.district);
+    if (district) merged.place = { district: { code: district.code, name: district.name }, end: -1 };
+  }
+  if (!merged.address && hints.address) merged.address = hints.address;
+  if (!merged.name && hints.name && expecting === 'name') merged.name = hints.name;
+  if (merged.confidential === undefined && hints.confidential !== undefined && expecting === 'confidential') merged.confidential = hints.confidential;
+  return merged;
 }
 
 function finish(

@@ -1,6 +1,7 @@
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import type { CaseDraft } from '../domain/case-draft.ts';
 import type { Reply, ReplyOption } from '../domain/reply.ts';
+import type { TextHints, TextHintValues } from '../domain/hints.ts';
 import { detectCommand, isInjectionOrDataRequest } from '../domain/understand/commands.ts';
 import {
   absorb,
@@ -44,7 +45,7 @@ export interface CitizenContext {
   lastTicketNo?: string;
 }
 
-export type CitizenEvent = { type: 'user.text'; text: string; at: string };
+export type CitizenEvent = { type: 'user.text'; text: string; at: string; hints?: TextHints };
 export type ReplyEmitted = { type: 'reply'; reply: Reply };
 
 const CONSULTATION = /^(咨询|请问一下)|怎么办理|如何办理|需要(什么|哪些)材料|在哪(里|儿)?办/u;
@@ -52,6 +53,10 @@ const CONSULTATION = /^(咨询|请问一下)|怎么办理|如何办理|需要(�
 const BACK = /^(返回|回到自助|取消|结束人工)/u;
 
 const textOf = (event: CitizenEvent) => event.text;
+
+/** Hints computed for another question (the conversation moved on meanwhile) are ignored. */
+const hintsFor = (asking: string | undefined, event: CitizenEvent): TextHintValues | undefined =>
+  event.hints && event.hints.asking === asking ? event.hints.values : undefined;
 const commandIn = (context: CitizenContext, event: CitizenEvent) =>
   detectCommand(resolveOption(textOf(event), context.menu ?? context.intake.options));
 
@@ -111,10 +116,10 @@ export const citizenMachine = setup({
     sayHelp: say(menu(routerCopy.help)),
     sayNotUnderstood: say(menu(routerCopy.notUnderstood)),
     startIntake: assign(({ context, event }) => {
-      const intake = absorb(emptyIntake(), resolveOption(event.text, context.menu));
+      const intake = absorb(emptyIntake(), resolveOption(event.text, context.menu), hintsFor(undefined, event));
       return { menu: undefined, intake: { ...intake, acks: [intakeCopy.opening, ...intake.acks] } };
     }),
-    absorbAnswer: assign(({ context, event }) => ({ intake: absorb(context.intake, event.text) })),
+    absorbAnswer: assign(({ context, event }) => ({ intake: absorb(context.intake, event.text, hintsFor(context.intake.asking, event)) })),
     askNext: enqueueActions(({ context, enqueue }) => {
       const q = nextQuestion(context.intake);
       enqueue.assign({ intake: remember(context.intake, q) });
@@ -254,3 +259,15 @@ export const citizenMachine = setup({
   },
 });
 
+
+/** What a persisted conversation is waiting for, read without running it (for the optional model). */
+export function pendingQuestion(snapshot: unknown): { asking?: string; known: Record<string, unknown>; muted: boolean } {
+  const persisted = snapshot as { value?: unknown; context?: Partial<CitizenContext> } | null;
+  const intake = persisted?.context?.intake;
+  const draft = intake?.draft ?? {};
+  return {
+    asking: intake?.asking,
+    known: { type: draft.type, district: draft.district, street: draft.street, confidential: draft.confidential },
+    muted: persisted?.value === 'handoff',
+  };
+}

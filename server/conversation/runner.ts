@@ -1,6 +1,8 @@
 import { createActor, fromPromise, waitFor, type SnapshotFrom, type StateValue } from 'xstate';
 import type { Reply } from '../../flows/domain/reply.ts';
-import { citizenMachine, FLOW_VERSION, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
+import { citizenMachine, FLOW_VERSION, pendingQuestion, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
+import type { TextHints } from '../../flows/domain/hints.ts';
+import { detectCommand, isInjectionOrDataRequest } from '../../flows/domain/understand/commands.ts';
 import { routerCopy } from '../../flows/router/router.copy.ts';
 import type { CaseService } from '../cases/case.service.ts';
 import type { CitizenRepository } from '../db/repositories/citizen.repository.ts';
@@ -41,6 +43,8 @@ export interface RunnerDeps {
   maxTextLength?: number;
   /** Upper bound for one turn's effects (filing a case); beyond it the turn fails and rolls back. */
   turnTimeoutMs?: number;
+  /** Optional model that fills what the rules miss; bounded in time and never throws. */
+  understander?: { understand(text: string, context: { asking?: string; known?: Record<string, unknown> }): Promise<TextHints['values'] | undefined> };
 }
 
 export const DEFAULT_MAX_TEXT_LENGTH = 2000;
@@ -104,7 +108,25 @@ export function createConversationRunner(deps: RunnerDeps) {
     return actor;
   }
 
-  async function runFlow(turn: TurnScope, text: string, at: Date) {
+  /**
+   * Ask the optional model before the transaction opens: on SQLite every conversation shares one
+   * write path, on PostgreSQL the row lock would be held for the whole call. Messages the rules
+   * settle on their own (commands, option numbers, refusals) and muted conversations skip it.
+   */
+  async function hintsFor(inbound: InboundMessage): Promise<TextHints | undefined> {
+    const { understander } = deps;
+    const text = inbound.text.trim();
+    if (!understander || text.length > maxTextLength || /^\d{1,2}$/.test(text) || detectCommand(text) || isInjectionOrDataRequest(text)) {
+      return undefined;
+    }
+    const current = await conversations.find(transactor.reader, inbound.channel, inbound.userId);
+    const pending = current?.snapshot && current.flowVersion === FLOW_VERSION ? pendingQuestion(current.snapshot) : undefined;
+    if (pending?.muted) return undefined;
+    const values = await understander.understand(inbound.text, { asking: pending?.asking, known: pending?.known });
+    return values ? { asking: pending?.asking, values } : undefined;
+  }
+
+  async function runFlow(turn: TurnScope, text: string, at: Date, hints?: TextHints) {
     const { conversation } = turn;
     const replies: Reply[] = [];
     let actor: ReturnType<typeof startActor>;
@@ -120,7 +142,7 @@ export function createConversationRunner(deps: RunnerDeps) {
 
     sending = turn;
     try {
-      actor.send({ type: 'user.text', text, at: at.toISOString() });
+      actor.send({ type: 'user.text', text, at: at.toISOString(), hints });
     } finally {
       sending = undefined;
     }
@@ -133,7 +155,7 @@ export function createConversationRunner(deps: RunnerDeps) {
     return { replies, update: { snapshot, flowVersion: FLOW_VERSION, state: stateName(settled.value) } };
   }
 
-  async function turn(inbound: InboundMessage): Promise<TurnResult> {
+  async function turn(inbound: InboundMessage, hints: TextHints | undefined): Promise<TurnResult> {
     const at = clock.now();
     return transactor.run(async ({ sql }) => {
       let conversation = await conversations.findLocked(sql, inbound.channel, inbound.userId);
@@ -157,7 +179,7 @@ export function createConversationRunner(deps: RunnerDeps) {
         replies = [{ kind: 'error', text: routerCopy.tooLong(maxTextLength), data: { code: 'text_too_long', maxLength: maxTextLength } }];
       } else {
         const scope: TurnScope = { sql, conversation };
-        const outcome = await runFlow(scope, inbound.text, at);
+        const outcome = await runFlow(scope, inbound.text, at, hints);
         replies = outcome.replies;
         await conversations.save(sql, conversation, outcome.update, at);
       }
@@ -171,9 +193,11 @@ export function createConversationRunner(deps: RunnerDeps) {
     handle(inbound: InboundMessage): Promise<TurnResult> {
       return queue.run(`${inbound.channel}\u0000${inbound.userId}`, async () => {
         const started = performance.now();
+        // Once per message, outside the retry loop: a lost race does not ask the model again.
+        const hints = await hintsFor(inbound).catch(() => undefined);
         for (let attempt = 1; ; attempt++) {
           try {
-            const result = await turn(inbound);
+            const result = await turn(inbound, hints);
             logger.debug({ channel: inbound.channel, ms: Math.round(performance.now() - started), duplicate: result.duplicate }, 'turn');
             return result;
           } catch (error) {

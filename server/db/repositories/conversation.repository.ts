@@ -44,6 +44,12 @@ export function createConversationRepository() {
     /** The conversation of a (channel, user), locked for this turn; null for someone new. */
     findLocked,
 
+    /** The same, read without a lock (outside any turn). */
+    async find(sql: SqlSession, channel: string, userId: string): Promise<Conversation | null> {
+      const row = await sql.get(`SELECT ${COLUMNS} FROM conversations WHERE channel = ? AND user_id = ?`, [channel, userId]);
+      return row ? toConversation(row) : null;
+    },
+
     async create(sql: SqlSession, citizen: Citizen, flowVersion: number, now: Date): Promise<Conversation> {
       await sql.run(
         'INSERT INTO conversations (citizen_id, channel, user_id, flow_version, snapshot, revision, state, created_at, updated_at) ' +
