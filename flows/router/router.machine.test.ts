@@ -213,4 +213,47 @@ describe('the citizen conversation', () => {
     const reply = only(await citizen().say('😀😀'));
     expect(reply.options?.length).toBeGreaterThan(0);
   });
+
+  it('answers danger with whom to call before any question, then offers to record it', async () => {
+    const c = citizen();
+    const replies = await c.say('楼道里着火了，好大的烟！');
+    expect(replies.map((r) => r.kind)).toEqual(['emergency', 'question']);
+    expect(replies[0]?.text).toContain('119');
+    expect(replies[0]?.data?.call).toEqual([expect.objectContaining({ number: '119' })]);
+    const next = await c.say('帮我登记');
+    expect(next.at(-1)?.kind).toBe('question');
+    expect(next.at(-1)?.slot).toBe('address');
+  });
+
+  it('puts the emergency first even in the middle of intake, and resumes when the citizen declines', async () => {
+    const c = citizen();
+    await c.say('我要投诉');
+    await c.say('小区门口的路灯坏了一个星期了，晚上很黑');
+    const replies = await c.say('等等，我闻到很大的煤气味');
+    expect(replies[0]?.kind).toBe('emergency');
+    expect(replies[0]?.text).toContain('96777');
+    const back = await c.say('不用了');
+    expect(back[0]?.text).toContain('注意安全');
+    expect(back.at(-1)?.slot).toBe('address');
+  });
+
+  it('does not raise an alarm over an ordinary complaint about gas fees', async () => {
+    const replies = await citizen().say('燃气费太贵了，一个月要好几百');
+    expect(replies.some((r) => r.kind === 'emergency')).toBe(false);
+  });
+
+  it('answers danger even while a person has the conversation', async () => {
+    const c = citizen();
+    await c.say('转人工');
+    const replies = await c.say('有人拿刀在楼下砍人');
+    expect(replies.map((r) => r.kind)).toEqual(['emergency']);
+    expect(replies[0]?.text).toContain('110');
+    expect(c.state()).toBe('handoff');
+  });
+
+  it('hands a consultation over instead of starting a complaint', async () => {
+    const reply = only(await citizen().say('请问社保卡丢了怎么补办？'));
+    expect(reply.kind).toBe('text');
+    expect(reply.text).toContain('咨询');
+  });
 });

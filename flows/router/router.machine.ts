@@ -19,6 +19,8 @@ import {
 } from '../intake/intake.logic.ts';
 import { intakeCopy } from '../intake/intake.copy.ts';
 import { menuOptions, routerCopy } from './router.copy.ts';
+import { detectEmergency, type Emergency } from '../domain/emergency/emergency.ts';
+import { detectRequestKind } from '../domain/understand/request-type.ts';
 
 /**
  * The citizen's conversation: a top-level router (greeting, help, cancel, start over, person)
@@ -40,6 +42,8 @@ export interface FileCaseInput {
 
 export interface CitizenContext {
   intake: IntakeState;
+  /** The intake as it was before an emergency message, restored if the citizen declines to record it. */
+  beforeEmergency?: IntakeState;
   /** Options of the last menu shown outside intake, so "1" works there too. */
   menu?: ReplyOption[];
   lastTicketNo?: string;
@@ -47,8 +51,6 @@ export interface CitizenContext {
 
 export type CitizenEvent = { type: 'user.text'; text: string; at: string; hints?: TextHints };
 export type ReplyEmitted = { type: 'reply'; reply: Reply };
-
-const CONSULTATION = /^(咨询|请问一下)|怎么办理|如何办理|需要(什么|哪些)材料|在哪(里|儿)?办/u;
 
 const BACK = /^(返回|回到自助|取消|结束人工)/u;
 
@@ -63,6 +65,24 @@ const commandIn = (context: CitizenContext, event: CitizenEvent) =>
 const say = (reply: Reply) => emit<CitizenContext, CitizenEvent, undefined, CitizenEvent, ReplyEmitted>({ type: 'reply', reply });
 const menu = (text: string): Reply => ({ kind: 'text', text, options: menuOptions });
 
+const recordOptions: ReplyOption[] = [
+  { label: '帮我登记', value: 'record' },
+  { label: '不用了', value: 'decline' },
+];
+
+const declines = (text: string) => resolveOption(text, recordOptions) === 'decline' || detectCommand(text) === 'no' || detectCommand(text) === 'cancel';
+
+/** Whom to call, then what to do right now: said before any question. */
+function emergencyReply(emergency: Emergency | undefined): Reply {
+  const found = emergency ?? { kind: 'medical', call: [{ number: '120', name: '急救电话' }], advice: '' };
+  const numbers = found.call.map((c) => `${c.number}（${c.name}）`).join('或');
+  return {
+    kind: 'emergency',
+    text: [routerCopy.emergencyCall(numbers), found.advice].filter(Boolean).join('\n'),
+    data: { kind: found.kind, call: found.call },
+  };
+}
+
 /** Remember what a question asked, so the answer lands in the right slot. */
 function remember(intake: IntakeState, q: Question): IntakeState {
   return { ...intake, asking: q.asking, options: q.options, acks: [] };
@@ -73,6 +93,7 @@ function remember(intake: IntakeState, q: Question): IntakeState {
  * state's own transitions take precedence over its parent's.
  */
 const INTAKE_COMMANDS = [
+  { guard: 'isEmergency', target: '#citizen.emergencyOffered', actions: ['keepDraftBeforeEmergency', 'absorbAnswer', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
   { guard: 'isDataRequest', actions: 'sayRefusal' },
   { guard: 'wantsCancel', target: '#citizen.idle', actions: ['clearIntake', 'sayCancelled'] },
   { guard: 'wantsPerson', target: '#citizen.handoff', actions: 'sayHandoff' },
@@ -102,7 +123,11 @@ export const citizenMachine = setup({
     wantsBack: ({ event }) => BACK.test(event.text.trim()),
     wantsBackToDraft: ({ event, context }) => BACK.test(event.text.trim()) && Object.keys(context.intake.draft).length > 0,
     isDataRequest: ({ event }) => isInjectionOrDataRequest(event.text),
-    isConsultation: ({ event }) => CONSULTATION.test(event.text.trim()),
+    isConsultation: ({ event }) => detectRequestKind(event.text) === '咨询',
+    isEmergency: ({ event }) => detectEmergency(event.text) !== undefined,
+    acceptsRecording: ({ event }) => resolveOption(event.text, recordOptions) === 'record' || detectCommand(event.text) === 'yes',
+    declinesRecordingWithDraft: ({ context, event }) => declines(event.text) && Object.keys(context.beforeEmergency?.draft ?? {}).length > 0,
+    declinesRecording: ({ event }) => declines(event.text),
     hasIntakeProgress: ({ context }) => context.intake.failures === 0,
     tooManyFailures: ({ context }) => context.intake.failures >= MAX_FAILURES,
     draftComplete: ({ context }) => missingSlot(context.intake.draft) === undefined && !context.intake.candidates?.length,
@@ -140,6 +165,19 @@ export const citizenMachine = setup({
     /** Back from a person with a half-filed case: carry on where it stopped, with a clean slate of failures. */
     resumeIntake: assign(({ context }) => ({ intake: { ...context.intake, failures: 0, problem: undefined, candidates: undefined, acks: [] } })),
     sayResuming: say({ kind: 'text', text: routerCopy.resumeIntake }),
+    sayEmergency: emit(({ event }) => ({ type: 'reply' as const, reply: emergencyReply(detectEmergency(event.text)) })),
+    offerToRecord: say({ kind: 'question', text: routerCopy.offerToRecord, options: recordOptions }),
+    sayStaySafe: say({ kind: 'text', text: routerCopy.staySafe }),
+    /** An emergency case is a request for help whose account is the message itself, unless the citizen said more. */
+    noteEmergency: assign(({ context, event }) => ({
+      intake: {
+        ...context.intake,
+        draft: { type: '求助' as const, ...context.intake.draft, description: context.intake.draft.description ?? event.text.trim() },
+      },
+    })),
+    keepDraftBeforeEmergency: assign(({ context }) => ({ beforeEmergency: context.beforeEmergency ?? context.intake })),
+    forgetDraftBeforeEmergency: assign({ beforeEmergency: undefined }),
+    restoreDraftBeforeEmergency: assign(({ context }) => ({ intake: { ...(context.beforeEmergency ?? emptyIntake()), failures: 0, acks: [] }, beforeEmergency: undefined })),
     clearIntake: assign({ intake: () => emptyIntake(), menu: undefined }),
     sayCancelled: say({ kind: 'text', text: intakeCopy.cancelled }),
     sayRestarted: say({ kind: 'text', text: intakeCopy.restarted }),
@@ -161,6 +199,8 @@ export const citizenMachine = setup({
       tags: 'awaitingInput',
       on: {
         'user.text': [
+          // Someone in danger hears whom to call before anything else.
+          { guard: 'isEmergency', target: 'emergencyOffered', actions: ['keepDraftBeforeEmergency', 'startIntake', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
           { guard: 'isDataRequest', actions: 'sayRefusal' },
           { guard: 'wantsPerson', target: 'handoff', actions: 'sayHandoff' },
           { guard: 'wantsCancel', actions: 'sayNothingToCancel' },
@@ -246,11 +286,26 @@ export const citizenMachine = setup({
         },
       },
     },
+    /** The emergency reply went out; the citizen chooses whether to record the matter as a case too. */
+    emergencyOffered: {
+      tags: 'awaitingInput',
+      on: {
+        'user.text': [
+          { guard: 'isEmergency', actions: ['absorbAnswer', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
+          { guard: 'acceptsRecording', target: 'intake.deciding', actions: ['forgetDraftBeforeEmergency', 'resumeIntake'] },
+          { guard: 'declinesRecordingWithDraft', target: 'intake.deciding', actions: ['restoreDraftBeforeEmergency', 'sayStaySafe'] },
+          { guard: 'declinesRecording', target: 'idle', actions: ['clearIntake', 'forgetDraftBeforeEmergency', 'sayStaySafe'] },
+          { target: 'intake.deciding', actions: ['forgetDraftBeforeEmergency', 'resumeIntake', 'absorbAnswer'] },
+        ],
+      },
+    },
     handoff: {
       // Muted: a person is (or will be) answering. Only "返回" brings the bot back.
       tags: 'awaitingInput',
       on: {
         'user.text': [
+          // Muted or not, danger gets its answer at once; the person who takes over sees it too.
+          { guard: 'isEmergency', actions: 'sayEmergency' },
           { guard: 'wantsBackToDraft', target: 'intake.deciding', actions: ['resumeIntake', 'sayResuming'] },
           { guard: 'wantsBack', target: 'idle', actions: 'sayBack' },
         ],
