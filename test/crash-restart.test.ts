@@ -16,6 +16,7 @@ const COMPLAINT = '朝阳区望京街道花家地北里3号楼下垃圾桶满了
 const ANSWERS: Record<Slot, string> = {
   type: '投诉',
   description: '楼下垃圾桶满了三天没人清理',
+  category: '1',
   address: '朝阳区望京街道花家地北里3号楼',
   phone: '13811112222',
   name: '王先生',

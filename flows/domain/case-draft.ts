@@ -25,4 +25,8 @@ export interface CaseDraft {
   nameSkipped?: boolean;
   confidential?: boolean;
   category?: string;
+  /** A node of the category tree (flows/domain/categories), e.g. C01.02.008.01; routing reads it. */
+  categoryId?: string;
+  /** True when the citizen found no category that fits: the hotline categorises by hand. */
+  categoryUnknown?: boolean;
 }

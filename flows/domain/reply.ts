@@ -16,7 +16,7 @@ export type ReplyKind =
   | 'callback'
   | 'notice';
 
-export type Slot = 'type' | 'description' | 'address' | 'phone' | 'name' | 'confidential';
+export type Slot = 'type' | 'description' | 'category' | 'address' | 'phone' | 'name' | 'confidential';
 
 export interface ReplyOption {
   label: string;

@@ -10,6 +10,7 @@ export const intakeCopy = {
   askType: '请问这件事属于哪一类？',
   askDescription: '请简单说说发生了什么，比如是什么问题、持续多久了。',
   askDescriptionAgain: '能再具体说说吗？比如是什么问题、在哪儿、持续多久了。',
+  askCategory: '为了转给对口的部门，请选一个最接近的类别：',
   askPlace: '事情发生在哪里？请告诉我区、街道（乡镇）和具体位置，比如“朝阳区望京街道花家地北里3号楼”。',
   askStreetIn: (district: string) => `在${district}的哪个街道或乡镇？`,
   askStreetFor: (address: string) => `“${address}”属于哪个区、哪个街道（乡镇）？`,
@@ -22,6 +23,8 @@ export const intakeCopy = {
   askConfidential: '需要为您的身份保密吗？保密后，承办单位看不到您的姓名和完整电话。',
   notUnderstood: '抱歉，我没太明白。',
   updated: (what: string) => `好的，${what}已更新。`,
+  handledBy: (unit: string, within: string) => `${unit}${within ? `，一般${within}内联系您` : ''}`,
+  dispatchedByHotline: '由12345热线派给承办单位',
   readBackIntro: '请核对一下：',
   readBackOutro: '没问题请回复“确认”提交；需要修改，直接告诉我改成什么，或回复“修改”。',
   confirmOrChange: '请回复“确认”提交，或者告诉我哪里需要修改。',
@@ -39,6 +42,11 @@ export const confidentialOptions: ReplyOption[] = [
   { label: '需要保密', value: '需要保密' },
   { label: '不需要', value: '不需要保密' },
 ];
+/** Offered after the category candidates: none fits. */
+export const OTHER_CATEGORY: ReplyOption = { label: '都不是', value: 'other' };
+
+export const RESPONSE_TIME: Record<string, string> = { '2h': '2小时', '24h': '24小时', '7d': '7天', '15d': '15天' };
+
 export const confirmOptions: ReplyOption[] = [
   { label: '确认提交', value: '确认' },
   { label: '修改', value: '修改' },
@@ -46,6 +54,7 @@ export const confirmOptions: ReplyOption[] = [
 export const changeOptions: ReplyOption[] = [
   { label: '类型', value: 'type' },
   { label: '问题描述', value: 'description' },
+  { label: '类别', value: 'category' },
   { label: '地点', value: 'address' },
   { label: '电话', value: 'phone' },
   { label: '称呼', value: 'name' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absorb, emptyIntake, missingSlot, maskPhone, resolveOption, readBack } from './intake.logic.ts';
+import { absorb, emptyIntake, missingSlot, maskPhone, nextQuestion, resolveOption, readBack } from './intake.logic.ts';
 import { typeOptions } from './intake.copy.ts';
 
 describe('intake rules', () => {
@@ -12,11 +12,12 @@ describe('intake rules', () => {
 
   it('asks for what happened before anything else', () => {
     expect(missingSlot({})).toBe('description');
-    expect(missingSlot({ description: '路灯坏了', type: '投诉' })).toBe('address');
+    expect(missingSlot({ description: '路灯坏了', type: '投诉' })).toBe('category');
+    expect(missingSlot({ description: '路灯坏了', type: '投诉', categoryId: 'C01.02' })).toBe('address');
   });
 
   it('treats a skipped name as answered', () => {
-    const draft = { description: '路灯坏了', type: '投诉' as const, districtCode: '110105', streetCode: '110105026', address: '花家地北里3号楼', phone: '13811112222', nameSkipped: true };
+    const draft = { description: '路灯坏了', type: '投诉' as const, categoryUnknown: true, districtCode: '110105', streetCode: '110105026', address: '花家地北里3号楼', phone: '13811112222', nameSkipped: true };
     expect(missingSlot(draft)).toBe('confidential');
   });
 
@@ -63,5 +64,36 @@ describe('hints from the optional model', () => {
 
   it('ignore street names that do not exist', () => {
     expect(absorb(emptyIntake(), '井盖丢了好几天了，太危险了', { street: '火星街道', district: '朝阳区' }).draft.district).toBe('朝阳区');
+  });
+});
+
+describe('the category of the work order', () => {
+  it('is set without asking when the account leaves no doubt', () => {
+    const state = absorb(emptyIntake(), '朝阳区望京街道花家地北里3号楼下垃圾桶满了三天没人清理');
+    expect(state.draft.categoryId).toBeDefined();
+  });
+
+  it('is asked with options, and "none of these" is an answer', () => {
+    const vague = { ...emptyIntake({ description: '这个事情拖了很久了一直没人给个说法', type: '投诉' as const }) };
+    expect(missingSlot(vague.draft)).toBe('category');
+    const q = nextQuestion(vague);
+    expect(q.reply.slot).toBe('category');
+    expect(q.reply.options?.at(-1)?.label).toBe('都不是');
+    const answered = absorb({ ...vague, asking: q.asking, options: q.options }, String(q.options?.length));
+    expect(answered.draft.categoryId !== undefined || answered.draft.categoryUnknown === true).toBe(true);
+    expect(missingSlot(answered.draft)).toBe('address');
+  });
+
+  it('takes a picked option by its number', () => {
+    const vague = emptyIntake({ description: '这个事情拖了很久了一直没人给个说法', type: '投诉' as const });
+    const q = nextQuestion(vague);
+    const answered = absorb({ ...vague, asking: q.asking, options: q.options }, '1');
+    expect(answered.draft.categoryId).toBe(q.options?.[0]?.value);
+  });
+
+  it('tells the citizen in the read-back which unit will handle the case', () => {
+    const q = readBack(emptyIntake({ type: '投诉', description: '楼下垃圾桶满了三天没人清理', categoryUnknown: true, district: '朝阳区', districtCode: '110105', street: '望京街道', streetCode: '110105026', address: '花家地北里3号楼', phone: '13811112222', confidential: false }));
+    expect(q.reply.text).toContain('承办：望京街道');
+    expect(q.reply.data?.summary).toMatchObject({ unit: { code: '110105026', name: '望京街道', kind: 'street' } });
   });
 });

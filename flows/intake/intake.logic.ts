@@ -5,7 +5,10 @@ import { extract } from '../domain/understand/extract.ts';
 import type { TextHintValues } from '../domain/hints.ts';
 import { BEIJING_DISTRICTS, BEIJING_TOWNSHIPS } from '../domain/places/beijing-divisions.ts';
 import { detectCommand } from '../domain/understand/commands.ts';
-import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy, typeOptions } from './intake.copy.ts';
+import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy, RESPONSE_TIME, typeOptions } from './intake.copy.ts';
+import { categorise, categoryFromAnswer } from './categorize.ts';
+import { categoryTree, formatCategoryPath } from '../domain/categories/category-tree.ts';
+import { routeCase } from '../domain/routing/route-case.ts';
 
 /**
  * The pure heart of intake: fold one citizen message into the draft, then decide what to ask.
@@ -46,6 +49,7 @@ export function emptyIntake(draft: CaseDraft = {}): IntakeState {
 const SLOT_LABELS: Record<Slot, string> = {
   type: '类型',
   description: '问题描述',
+  category: '类别',
   address: '地点',
   phone: '电话',
   name: '称呼',
@@ -77,6 +81,7 @@ function setIfChanged<K extends keyof CaseDraft>(draft: CaseDraft, key: K, value
 const SLOT_OF_FIELD: Partial<Record<keyof CaseDraft, Slot>> = {
   type: 'type',
   description: 'description',
+  categoryId: 'category',
   district: 'address',
   street: 'address',
   address: 'address',
@@ -118,6 +123,17 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
     setIfChanged(draft, 'description', found.description, changed);
   }
 
+  if (expecting === 'category') {
+    const answer = categoryAnswer(text, draft);
+    if (answer) Object.assign(draft, answer), changed.add('categoryId');
+    else problem = 'not_understood';
+  } else if (changed.has('description') && draft.description) {
+    // A new account of the problem: categorise it afresh; ask only when the evidence is unclear.
+    const { categoryId } = categorise(draft.description);
+    draft.categoryId = categoryId;
+    draft.categoryUnknown = undefined;
+  }
+
   if (found.place?.street) {
     const s = found.place.street;
     setIfChanged(draft, 'districtCode', s.districtCode, changed);
@@ -157,6 +173,16 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
 
   if (restatesType) return { ...finish(state, draft, changed, undefined, candidates), failures: state.failures, problem: undefined };
   return finish(state, draft, changed, problem, candidates);
+}
+
+/** The citizen's pick among the category options, a category named in words, or "none of these". */
+function categoryAnswer(text: string, draft: CaseDraft): Pick<CaseDraft, 'categoryId' | 'categoryUnknown'> | undefined {
+  if (text === 'other') {
+    const fallbackId = draft.description ? categorise(draft.description).fallbackId : undefined;
+    return fallbackId ? { categoryId: fallbackId, categoryUnknown: undefined } : { categoryId: undefined, categoryUnknown: true };
+  }
+  const categoryId = categoryFromAnswer(text);
+  return categoryId ? { categoryId, categoryUnknown: undefined } : undefined;
 }
 
 type Extraction = ReturnType<typeof extract>;
@@ -219,6 +245,7 @@ export function hasPlace(draft: CaseDraft): boolean {
 export function missingSlot(draft: CaseDraft): Slot | undefined {
   if (!draft.description) return 'description';
   if (!draft.type) return 'type';
+  if (!draft.categoryId && !draft.categoryUnknown) return 'category';
   if (!hasPlace(draft)) return 'address';
   if (!draft.phone) return 'phone';
   if (draft.name === undefined && !draft.nameSkipped) return 'name';
@@ -261,6 +288,8 @@ export function nextQuestion(state: IntakeState): Question {
       return question(state, slot, state.failures > 0 ? copy.askDescriptionAgain : copy.askDescription);
     case 'type':
       return question(state, slot, copy.askType, typeOptions);
+    case 'category':
+      return question(state, slot, copy.askCategory, categorise(d.description ?? '').options);
     case 'address':
       if (d.streetCode) return question(state, slot, copy.askDetailIn(`${d.district ?? ''}${d.street ?? ''}`));
       if (d.districtCode) return question(state, slot, copy.askStreetIn(d.district ?? ''));
@@ -279,10 +308,24 @@ export function maskPhone(phone: string): string {
   return phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
 }
 
+/** Where the case will go and how fast, as the read-back tells the citizen. */
+export function routingOf(draft: CaseDraft) {
+  return routeCase({ categoryId: draft.categoryId, districtCode: draft.districtCode, streetCode: draft.streetCode, requestType: draft.type });
+}
+
+function categoryPathOf(draft: CaseDraft): string | null {
+  return draft.categoryId ? formatCategoryPath(categoryTree().path(draft.categoryId)) : null;
+}
+
 export function summary(draft: CaseDraft) {
+  const routing = routingOf(draft);
   return {
     type: draft.type ?? null,
     description: draft.description ?? null,
+    categoryId: draft.categoryId ?? null,
+    categoryPath: categoryPathOf(draft),
+    unit: routing.unit,
+    responseLevel: routing.responseLevel,
     district: draft.district ?? null,
     street: draft.street ?? null,
     address: draft.address ?? null,
@@ -294,13 +337,19 @@ export function summary(draft: CaseDraft) {
 
 export function readBack(state: IntakeState): Question {
   const d = state.draft;
+  const routing = routingOf(d);
+  const handledBy = routing.unit
+    ? copy.handledBy(routing.unit.name, RESPONSE_TIME[routing.responseLevel] ?? '')
+    : copy.dispatchedByHotline;
   const lines = [
     `类型：${d.type ?? ''}`,
+    `类别：${categoryPathOf(d) ?? '待热线确定'}`,
     `内容：${d.description ?? ''}`,
     `地点：${d.district ?? ''}${d.street ?? ''} ${d.address ?? ''}`.trim(),
     `电话：${d.phone ?? ''}`,
     `称呼：${d.name ?? '未留'}`,
     `保密：${d.confidential ? '是' : '否'}`,
+    `承办：${handledBy}`,
   ];
   const text = [...state.acks, copy.readBackIntro, ...lines, copy.readBackOutro].join('\n');
   return {
@@ -340,6 +389,9 @@ export function forgetSlot(state: IntakeState, rawText: string): IntakeState | u
       break;
     case 'description':
       draft.description = undefined;
+      break;
+    case 'category':
+      Object.assign(draft, { categoryId: undefined, categoryUnknown: undefined });
       break;
     case 'address':
       Object.assign(draft, { districtCode: undefined, district: undefined, streetCode: undefined, street: undefined, address: undefined });

@@ -35,6 +35,8 @@ export function nextStep(replies: readonly Reply[], index: number): NextStep {
       return { done: false, text: '投诉' };
     case 'description':
       return { done: false, text: '楼下垃圾桶满了三天没人清理' };
+    case 'category':
+      return { done: false, text: '1' };
     case 'address':
       return { done: false, text: '朝阳区望京街道花家地北里3号楼' };
     case 'phone':

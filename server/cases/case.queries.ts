@@ -19,6 +19,11 @@ export interface CaseView {
   confidential: boolean;
   status: string;
   unit: { code: string; name: string; kind: string } | null;
+  /** The category tree's node id and its path ('城乡建设 > … > 暖气不热'); null for uncategorised cases. */
+  categoryId: string | null;
+  categoryPath: string | null;
+  /** Why the unit was chosen and when it must answer (四级响应); nulls on cases filed before routing existed. */
+  routing: { rule: string | null; responseLevel: string | null; dueAt: string | null };
   channel: string;
   createdAt: string;
   updatedAt: string;
@@ -41,6 +46,9 @@ export function toCaseView(record: CaseRecord, events: CaseEvent[]): CaseView {
     confidential: Boolean(record.confidential),
     status: record.status,
     unit: record.unitCode ? { code: record.unitCode, name: record.unitName ?? '', kind: record.unitKind ?? '' } : null,
+    categoryId: record.categoryId,
+    categoryPath: record.categoryPath,
+    routing: { rule: record.routingRule, responseLevel: record.responseLevel, dueAt: record.dueAt ? record.dueAt.toISOString() : null },
     channel: record.channel,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),

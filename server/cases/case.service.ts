@@ -3,7 +3,8 @@ import type { FiledCase } from '../../flows/router/router.machine.ts';
 import { AppError } from '../errors.ts';
 import type { CaseRepository } from '../db/repositories/case.repository.ts';
 import type { SqlSession } from '../db/sql.ts';
-import { routeCase } from './routing.ts';
+import { loadRouting } from '../../flows/domain/routing/route-case.ts';
+import { routeDraft } from './routing.ts';
 
 export interface CaseOrigin {
   channel: string;
@@ -18,17 +19,19 @@ export class IncompleteDraftError extends AppError {
 }
 
 export function createCaseService(cases: CaseRepository) {
+  // Validate the category tree, units, routing table and response levels at start-up, not at the first case.
+  loadRouting();
   return {
     /** File a confirmed draft inside the caller's transaction, so the case commits with the turn. */
     async file(sql: SqlSession, draft: CaseDraft, origin: CaseOrigin, at: Date): Promise<FiledCase> {
       const missing = (['type', 'description', 'phone'] as const).filter((k) => !draft[k]);
       if (missing.length > 0 || !draft.type || !draft.description || !draft.phone) throw new IncompleteDraftError(missing);
-      const routing = routeCase(draft);
+      const routing = routeDraft(draft, at);
       const ticketNo = await cases.nextTicketNo(sql, at);
       const caseId = await cases.insert(sql, {
         ticketNo,
         type: draft.type,
-        category: draft.category ?? null,
+        category: draft.category ?? routing.categoryName,
         districtCode: draft.districtCode ?? null,
         district: draft.district ?? null,
         streetCode: draft.streetCode ?? null,
@@ -42,6 +45,11 @@ export function createCaseService(cases: CaseRepository) {
         unitCode: routing.unit?.code ?? null,
         unitName: routing.unit?.name ?? null,
         unitKind: routing.unit?.kind ?? null,
+        categoryId: routing.categoryId,
+        categoryPath: routing.categoryPath,
+        routingRule: routing.rule,
+        responseLevel: routing.responseLevel,
+        dueAt: routing.dueAt,
         channel: origin.channel,
         citizenId: origin.citizenId,
         conversationId: origin.conversationId,
@@ -53,7 +61,13 @@ export function createCaseService(cases: CaseRepository) {
         type: 'received',
         actor: `citizen:${origin.channel}`,
         note: null,
-        data: { rule: routing.rule, unitCode: routing.unit?.code ?? null },
+        data: {
+          rule: routing.rule,
+          unitCode: routing.unit?.code ?? null,
+          categoryId: routing.categoryId,
+          responseLevel: routing.responseLevel,
+          dueAt: routing.dueAt.toISOString(),
+        },
         createdAt: at,
       });
       return { ticketNo, unit: routing.unit };

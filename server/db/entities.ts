@@ -63,6 +63,14 @@ export interface CaseRecord {
   unitCode: string | null;
   unitName: string | null;
   unitKind: string | null;
+  /** The category tree's node id (flows/domain/categories), and its names joined by ' > '. */
+  categoryId: string | null;
+  categoryPath: string | null;
+  /** The routing rule that chose the unit, e.g. `line:wage-arrears→district:RSJ`. */
+  routingRule: string | null;
+  /** 四级响应: 2h, 24h, 7d or 15d; `dueAt` = filing time + that many hours. */
+  responseLevel: string | null;
+  dueAt: Date | null;
   channel: string;
   citizenId: number;
   conversationId: number;
@@ -164,6 +172,11 @@ export const CaseSchema = new EntitySchema<CaseRecord>({
     unitCode: { type: 'varchar', length: 32, name: 'unit_code', nullable: true },
     unitName: { type: 'varchar', length: 128, name: 'unit_name', nullable: true },
     unitKind: { type: 'varchar', length: 32, name: 'unit_kind', nullable: true },
+    categoryId: { type: 'varchar', length: 32, name: 'category_id', nullable: true },
+    categoryPath: { type: 'varchar', length: 255, name: 'category_path', nullable: true },
+    routingRule: { type: 'varchar', length: 128, name: 'routing_rule', nullable: true },
+    responseLevel: { type: 'varchar', length: 4, name: 'response_level', nullable: true },
+    dueAt: { type: Date, name: 'due_at', nullable: true },
     channel: { type: 'varchar', length: 32 },
     citizenId: { type: 'integer', name: 'citizen_id' },
     conversationId: { type: 'integer', name: 'conversation_id' },

@@ -45,12 +45,24 @@ describe.each(ENGINES)('REST channel and admin API over HTTP on %s', (engine) =>
   });
 
   it('lets a citizen file a complaint and an administrator read it', async () => {
-    const script = ['我要投诉', '小区楼下的烧烤店每天半夜还在营业，油烟和噪音很大', '海淀区中关村街道中关村东路18号院', '13911112222', '跳过', '需要保密', '确认'];
-    let last: { replies: Array<{ kind: string; data?: { ticketNo?: string } }> } = { replies: [] };
-    for (const [i, text] of script.entries()) {
+    // The citizen answers whatever is asked, by slot, as a person would.
+    const answers: Record<string, string> = {
+      description: '小区楼下的烧烤店每天半夜还在营业，油烟和噪音很大',
+      category: '1',
+      address: '海淀区中关村街道中关村东路18号院',
+      phone: '13911112222',
+      name: '跳过',
+      confidential: '需要保密',
+    };
+    type Turn = { replies: Array<{ kind: string; slot?: string; data?: { ticketNo?: string } }> };
+    let last: Turn = (await (await send({ userId: 'u-1', text: '我要投诉', messageId: 'u1-0' })).json()) as Turn;
+    for (let i = 1; i < 12 && !last.replies.some((r) => r.kind === 'case_filed'); i++) {
+      const asked = last.replies.at(-1);
+      const text = asked?.kind === 'confirm' ? '确认' : answers[asked?.slot ?? ''];
+      expect(text, `an answer for ${asked?.kind}/${asked?.slot}`).toBeDefined();
       const res = await send({ userId: 'u-1', text, messageId: `u1-${i}` });
       expect(res.status).toBe(200);
-      last = (await res.json()) as typeof last;
+      last = (await res.json()) as Turn;
     }
     const filed = last.replies.find((r) => r.kind === 'case_filed');
     expect(filed?.data?.ticketNo).toMatch(/^J\d{11}$/);

@@ -1,4 +1,5 @@
 import { InitialSchema1795000000001 } from './0001-initial-schema.ts';
+import { CaseRouting1795000000002 } from './0002-case-routing.ts';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [InitialSchema1795000000001];
+export const MIGRATIONS = [InitialSchema1795000000001, CaseRouting1795000000002];

@@ -19,7 +19,8 @@ export function formatTicketNo(day: string, sequence: number): string {
 
 const CASE_COLUMNS =
   'ticket_no, type, category, district_code, district, street_code, street, address, description, phone, name, confidential, ' +
-  'status, unit_code, unit_name, unit_kind, channel, citizen_id, conversation_id, created_at, updated_at';
+  'status, unit_code, unit_name, unit_kind, category_id, category_path, routing_rule, response_level, due_at, ' +
+  'channel, citizen_id, conversation_id, created_at, updated_at';
 
 const toCase = (row: Record<string, unknown>): CaseRecord => {
   const text = (key: string) => (row[key] === null || row[key] === undefined ? null : String(row[key]));
@@ -41,6 +42,11 @@ const toCase = (row: Record<string, unknown>): CaseRecord => {
     unitCode: text('unit_code'),
     unitName: text('unit_name'),
     unitKind: text('unit_kind'),
+    categoryId: text('category_id'),
+    categoryPath: text('category_path'),
+    routingRule: text('routing_rule'),
+    responseLevel: text('response_level'),
+    dueAt: row.due_at === null || row.due_at === undefined ? null : readDate(row.due_at),
     channel: String(row.channel),
     citizenId: Number(row.citizen_id),
     conversationId: Number(row.conversation_id),
@@ -78,10 +84,11 @@ export function createCaseRepository() {
 
     async insert(sql: SqlSession, c: NewCase & { ticketNo: string }): Promise<number> {
       const row = await sql.get<{ id: number }>(
-        `INSERT INTO cases (${CASE_COLUMNS}) VALUES (${Array(21).fill('?').join(', ')}) RETURNING id`,
+        `INSERT INTO cases (${CASE_COLUMNS}) VALUES (${Array(26).fill('?').join(', ')}) RETURNING id`,
         [
           c.ticketNo, c.type, c.category, c.districtCode, c.district, c.streetCode, c.street, c.address, c.description, c.phone, c.name,
-          c.confidential, c.status, c.unitCode, c.unitName, c.unitKind, c.channel, c.citizenId, c.conversationId, c.createdAt, c.updatedAt,
+          c.confidential, c.status, c.unitCode, c.unitName, c.unitKind, c.categoryId, c.categoryPath, c.routingRule, c.responseLevel, c.dueAt,
+          c.channel, c.citizenId, c.conversationId, c.createdAt, c.updatedAt,
         ],
       );
       if (!row) throw new Error('case insert returned no id');

@@ -1,0 +1,33 @@
+import type { ReplyOption } from '../domain/reply.ts';
+import { categoryTree } from '../domain/categories/category-tree.ts';
+import { categoryOptions, CONFIDENT, refineCategory } from '../domain/categories/refine.ts';
+import { OTHER_CATEGORY } from './intake.copy.ts';
+
+export interface Categorisation {
+  /** Set when the evidence is clear enough not to ask. */
+  categoryId?: string;
+  /** The best guess even when unsure: what "none of these" falls back to. */
+  fallbackId?: string;
+  /** What to offer when asking: the candidates, then "none of these". */
+  options: ReplyOption[];
+}
+
+/** The work order's category from the citizen's account (and the first-level hint of a classifier). */
+export function categorise(description: string, level1?: string): Categorisation {
+  const refined = refineCategory(description, level1);
+  const best = refined.path.at(-1);
+  return {
+    categoryId: refined.confidence >= CONFIDENT && best ? best.id : undefined,
+    fallbackId: best?.id ?? (level1 ? categoryTree().level1(level1)?.id : undefined),
+    options: [...categoryOptions(refined.candidates), OTHER_CATEGORY],
+  };
+}
+
+/** A picked option (a category id) or a category named in words; undefined when it is neither. */
+export function categoryFromAnswer(answer: string): string | undefined {
+  const tree = categoryTree();
+  if (tree.get(answer)) return answer;
+  const refined = refineCategory(answer);
+  const best = refined.path.at(-1);
+  return refined.confidence >= CONFIDENT && best ? best.id : undefined;
+}

@@ -1,0 +1,211 @@
+/**
+ * `npm run train`: cross-validates the category model and a TF-IDF + naive Bayes baseline on the same
+ * folds, then trains on every message and writes the artifact the bot loads.
+ *
+ *   npm run train -- [--data <category-train.jsonl>] [--out <category-model.json>] [--folds 5]
+ *                    [--seed 42] [--max-features 120000] [--no-write]
+ *
+ * Deterministic: the same data and flags give the same figures and the same file.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CATEGORY_LABELS, compileCategoryModel, scoreText, type CategoryModelFile } from '../../flows/domain/classify/category-model.ts';
+import { CATEGORY_MODEL_URL } from '../../flows/domain/classify/classify-category.ts';
+import type { FeatureConfig } from '../../flows/domain/classify/features.ts';
+import { parseArgs, stringFlag } from '../cli/args.ts';
+import { evaluate, formatClassTable, formatConfusionMatrix, summaryLine } from '../eval/metrics.ts';
+import { readLabelledFile, EvalInputError } from '../eval/labelled-file.ts';
+import { fitProbabilityScale, softmax } from './calibrate.ts';
+import { compactModel } from './compact.ts';
+import { buildCorpus, fitVocabulary, vectorise, type Corpus } from './corpus.ts';
+import { stratifiedFolds } from './folds.ts';
+import { trainMultinomialNb } from './naive-bayes.ts';
+import { scoreLinear, trainNbsvm, type NbsvmOptions } from './nbsvm.ts';
+
+const DEFAULT_DATA = fileURLToPath(new URL('../../../shared/data/gov-messages/category-train.jsonl', import.meta.url));
+
+/** The chosen model, settled by 5-fold cross-validation on the training file (see README.md). */
+export const CHOSEN = {
+  features: { maxN: 2, lead: 40 } satisfies FeatureConfig,
+  minDf: 3,
+  nbsvm: { alpha: 1, balanced: true, lambda: 1e-4, epochs: 10, seed: 1 } satisfies NbsvmOptions,
+};
+
+/** The baseline: character 1–2-grams, raw tf × idf, L2-normalised, multinomial NB. */
+export const BASELINE = { features: { maxN: 2, lead: 0 } satisfies FeatureConfig, minDf: 1, alpha: 0.01 };
+
+const DESCRIPTION =
+  'NB-SVM one-vs-rest (naive Bayes log-count ratios × linear SVM, hinge loss, SGD) over character 1–2-grams ' +
+  'and tagged 1–2-grams of the first 40 characters; sublinear tf × idf, L2-normalised; softmax-calibrated';
+
+interface Options {
+  data: string;
+  out: string;
+  folds: number;
+  seed: number;
+  maxFeatures: number;
+  write: boolean;
+}
+
+function log(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function readOptions(argv: string[]): Options | string {
+  const args = parseArgs(argv);
+  const whole = (name: string, fallback: number, min: number): number | string => {
+    const raw = stringFlag(args, name);
+    if (raw === undefined) return args.flags[name] === true ? `--${name} needs a value` : fallback;
+    return /^\d+$/.test(raw) && Number(raw) >= min ? Number(raw) : `--${name} must be a whole number ≥ ${min}`;
+  };
+  const folds = whole('folds', 5, 2);
+  const seed = whole('seed', 42, 0);
+  const maxFeatures = whole('max-features', 120_000, 1);
+  for (const value of [folds, seed, maxFeatures]) if (typeof value === 'string') return value;
+  return {
+    data: stringFlag(args, 'data') ?? DEFAULT_DATA,
+    out: stringFlag(args, 'out') ?? fileURLToPath(CATEGORY_MODEL_URL),
+    folds: folds as number,
+    seed: seed as number,
+    maxFeatures: maxFeatures as number,
+    write: args.flags['no-write'] !== true,
+  };
+}
+
+function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let c = 1; c < values.length; c++) if (values[c]! > values[best]!) best = c;
+  return best;
+}
+
+function trainChosen(corpus: Corpus, texts: readonly string[], gold: readonly number[], training: readonly number[], options: Options, probabilityScale: number, provenance: Record<string, unknown>): CategoryModelFile {
+  const vocabulary = fitVocabulary(corpus, training, CHOSEN.minDf);
+  const xs = training.map((i) => vectorise(corpus.docs[i]!, vocabulary, 'sublinear'));
+  const model = trainNbsvm(xs, training.map((i) => gold[i]!), vocabulary.idf.length, CATEGORY_LABELS.length, CHOSEN.nbsvm);
+  void texts;
+  return compactModel(model, vocabulary, corpus.grams, {
+    labels: CATEGORY_LABELS,
+    features: CHOSEN.features,
+    maxFeatures: options.maxFeatures,
+    probabilityScale,
+    description: DESCRIPTION,
+    training: provenance,
+  });
+}
+
+export async function trainCategory(argv: string[]): Promise<number> {
+  const options = readOptions(argv);
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n`);
+    return 2;
+  }
+  const started = performance.now();
+  let rows;
+  try {
+    rows = readLabelledFile(options.data, 'label', CATEGORY_LABELS);
+  } catch (error) {
+    if (error instanceof EvalInputError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const texts = rows.map((r) => r.text);
+  const gold = rows.map((r) => r.gold);
+  const fingerprint = createHash('sha256').update(readFileSync(options.data)).digest('hex');
+  log(`category model: ${rows.length} messages from ${options.data}`);
+  log(`sha256 ${fingerprint}; ${options.folds}-fold stratified cross-validation, seed ${options.seed}`);
+
+  const corpus = buildCorpus(texts, CHOSEN.features);
+  const baselineCorpus = buildCorpus(texts, BASELINE.features);
+  const fold = stratifiedFolds(gold, options.folds, options.seed);
+  const margins: Float64Array[] = new Array<Float64Array>(rows.length);
+  const baselinePredicted = new Array<number>(rows.length);
+  let featureCounts = 0;
+  for (let k = 0; k < options.folds; k++) {
+    const training = rows.flatMap((_, i) => (fold[i] !== k ? [i] : []));
+    const held = rows.flatMap((_, i) => (fold[i] === k ? [i] : []));
+
+    // The chosen model, scored exactly as the bot will: compacted, quantised, from the message text.
+    const file = trainChosen(corpus, texts, gold, training, options, 1, {});
+    featureCounts += file.tokens.split('\n').length;
+    const compiled = compileCategoryModel(file);
+    for (const i of held) margins[i] = scoreText(compiled, texts[i]!);
+
+    const vocabulary = fitVocabulary(baselineCorpus, training, BASELINE.minDf);
+    const xs = training.map((i) => vectorise(baselineCorpus.docs[i]!, vocabulary, 'raw'));
+    const nb = trainMultinomialNb(xs, training.map((i) => gold[i]!), vocabulary.idf.length, CATEGORY_LABELS.length, BASELINE.alpha);
+    for (const i of held) baselinePredicted[i] = argmax(scoreLinear(nb, vectorise(baselineCorpus.docs[i]!, vocabulary, 'raw')));
+    process.stderr.write(`fold ${k + 1}/${options.folds} done (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  }
+
+  const chosen = evaluate(CATEGORY_LABELS, gold, margins.map(argmax));
+  const baseline = evaluate(CATEGORY_LABELS, gold, baselinePredicted);
+  log();
+  log(`== chosen: NB-SVM, char 1–2-grams + lead ${CHOSEN.features.lead}, ≤${options.maxFeatures} n-grams, int8 (cross-validated) ==`);
+  log(formatClassTable(chosen));
+  log();
+  log(formatConfusionMatrix(chosen));
+  log(summaryLine(chosen));
+  log();
+  log(`== baseline: TF-IDF (char 1–2-grams, raw tf) + multinomial naive Bayes, alpha ${BASELINE.alpha} (cross-validated) ==`);
+  log(formatClassTable(baseline));
+  log(summaryLine(baseline));
+
+  const probabilityScale = fitProbabilityScale(margins, gold);
+  log();
+  log(`== confidence (softmax of ${probabilityScale.toFixed(3)} × margin, fitted on the cross-validated margins) ==`);
+  log('threshold  below   accuracy above  accuracy below  truth in top 3 below');
+  for (const threshold of [0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+    let below = 0;
+    let rightAbove = 0;
+    let rightBelow = 0;
+    let top3Below = 0;
+    margins.forEach((m, i) => {
+      const p = softmax(m, probabilityScale);
+      const best = argmax(p);
+      if (p[best]! >= threshold) {
+        if (best === gold[i]) rightAbove++;
+        return;
+      }
+      below++;
+      if (best === gold[i]) rightBelow++;
+      const rank = p.filter((v) => v > p[gold[i]!]!).length;
+      if (rank < 3) top3Below++;
+    });
+    const above = rows.length - below;
+    const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)}%` : '–');
+    log(
+      `${threshold.toFixed(1).padStart(9)}  ${pct(below, rows.length).padStart(5)}  ${pct(rightAbove, above).padStart(14)}  ${pct(rightBelow, below).padStart(14)}  ${pct(top3Below, below).padStart(20)}`,
+    );
+  }
+
+  const all = rows.map((_, i) => i);
+  const file = trainChosen(corpus, texts, gold, all, options, probabilityScale, {
+    messages: rows.length,
+    dataSha256: fingerprint,
+    folds: options.folds,
+    seed: options.seed,
+    crossValidated: { accuracy: round4(chosen.accuracy), macroF1: round4(chosen.macroF1) },
+    baseline: { model: 'TF-IDF + multinomial NB', accuracy: round4(baseline.accuracy), macroF1: round4(baseline.macroF1) },
+  });
+  const json = `${JSON.stringify(file)}\n`;
+  log();
+  log(`final model: ${file.tokens.split('\n').length} n-grams (folds averaged ${Math.round(featureCounts / options.folds)}), ${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB`);
+  if (options.write) {
+    writeFileSync(options.out, json);
+    log(`wrote ${options.out}`);
+  }
+  log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+// Run as a script (npm run train), not when imported by a test.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await trainCategory(process.argv.slice(2));
+}
