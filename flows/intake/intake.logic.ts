@@ -125,8 +125,10 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
 
   if (expecting === 'category') {
     const answer = categoryAnswer(text, draft);
-    if (answer) Object.assign(draft, answer), changed.add('categoryId');
-    else problem = 'not_understood';
+    if (answer) {
+      Object.assign(draft, answer);
+      changed.add('categoryId');
+    } else problem = 'not_understood';
   } else if (changed.has('description') && draft.description) {
     // A new account of the problem: categorise it afresh; ask only when the evidence is unclear.
     const { categoryId } = categorise(draft.description);
