@@ -319,8 +319,7 @@ function categoryPathOf(draft: CaseDraft): string | null {
   return draft.categoryId ? formatCategoryPath(categoryTree().path(draft.categoryId)) : null;
 }
 
-export function summary(draft: CaseDraft) {
-  const routing = routingOf(draft);
+export function summary(draft: CaseDraft, routing = routingOf(draft)) {
   return {
     type: draft.type ?? null,
     description: draft.description ?? null,
@@ -355,7 +354,7 @@ export function readBack(state: IntakeState): Question {
   ];
   const text = [...state.acks, copy.readBackIntro, ...lines, copy.readBackOutro].join('\n');
   return {
-    reply: { kind: 'confirm', text, options: confirmOptions, data: { summary: summary(d) } },
+    reply: { kind: 'confirm', text, options: confirmOptions, data: { summary: summary(d, routing) } },
     asking: 'change',
     options: confirmOptions,
   };

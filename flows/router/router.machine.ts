@@ -19,8 +19,8 @@ import {
 } from '../intake/intake.logic.ts';
 import { intakeCopy } from '../intake/intake.copy.ts';
 import { menuOptions, routerCopy } from './router.copy.ts';
-import { detectEmergency, type Emergency } from '../domain/emergency/emergency.ts';
-import { detectRequestKind } from '../domain/understand/request-type.ts';
+import { detectEmergency as detectEmergencyIn, type Emergency } from '../domain/emergency/emergency.ts';
+import { detectRequestKind as detectRequestKindIn } from '../domain/understand/request-type.ts';
 
 /**
  * The citizen's conversation: a top-level router (greeting, help, cancel, start over, person)
@@ -53,6 +53,21 @@ export type CitizenEvent = { type: 'user.text'; text: string; at: string; hints?
 export type ReplyEmitted = { type: 'reply'; reply: Reply };
 
 const BACK = /^(返回|回到自助|取消|结束人工)/u;
+
+/** Guards and actions ask about the same message more than once in one step: remember the last answer. */
+function rememberLast<T>(fn: (text: string) => T): (text: string) => T {
+  let lastText: string | undefined;
+  let lastValue: T;
+  return (text) => {
+    if (text !== lastText) {
+      lastValue = fn(text);
+      lastText = text;
+    }
+    return lastValue;
+  };
+}
+const detectEmergency = rememberLast(detectEmergencyIn);
+const detectRequestKind = rememberLast(detectRequestKindIn);
 
 const textOf = (event: CitizenEvent) => event.text;
 

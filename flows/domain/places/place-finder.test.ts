@@ -32,8 +32,45 @@ describe('findPlaces', () => {
     expect(match.end).toBe(4);
   });
 
-  it('ignores a short street name with no district before it', () => {
-    expect(findPlaces('回龙观龙泽苑东区有个井盖坏了')).toEqual({ end: -1 });
+  it('recognises an everyday neighbourhood name with no district before it (回龙观, 望京)', () => {
+    expect(findPlaces('回龙观龙泽苑东区有个井盖坏了').street?.name).toBe('回龙观街道');
+    expect(findPlaces('我家在望京，楼下烧烤太吵').street).toEqual({
+      code: '110105026',
+      name: '望京街道',
+      districtCode: '110105',
+      district: '朝阳区',
+    });
+    expect(findPlaces('潘家园那个市场门口全是垃圾').street?.name).toBe('潘家园街道');
+  });
+
+  it('reads a less known short name as a place only when the sentence puts it in one', () => {
+    expect(findPlaces('住在鲁谷').street?.name).toBe('鲁谷街道');
+    expect(findPlaces('长阳那边的公交太少').street?.name).toBe('长阳镇');
+    expect(findPlaces('长阳半岛3号楼').street?.name).toBe('长阳镇');
+    expect(findPlaces('长阳的水果不错')).toEqual({ end: -1 });
+  });
+
+  it('does not read everyday words or names of other places as streets (八角, 梨园, 十里堡, 上地下室)', () => {
+    expect(findPlaces('炖肉放了八角很香')).toEqual({ end: -1 });
+    expect(findPlaces('去梨园听戏')).toEqual({ end: -1 });
+    // 十里堡 is a town in 密云 and also an area of 朝阳: it needs a district to decide.
+    expect(findPlaces('十里堡那边')).toEqual({ end: -1 });
+    expect(findPlaces('密云区十里堡镇').street?.code).toBe('110118103');
+    expect(findPlaces('我要上地下室拿东西')).toEqual({ end: -1 });
+  });
+
+  it('offers both the township and the development zone for a bare 亦庄', () => {
+    const match = findPlaces('我在亦庄上班');
+    expect(match.district?.name).toBe('大兴区');
+    expect(match.candidates?.map((c) => c.name)).toEqual(['亦庄地区', '北京经济技术开发区']);
+    expect(findPlaces('亦庄镇').street?.name).toBe('亦庄地区');
+    expect(findPlaces('亦庄开发区的路灯坏了').street?.name).toBe('北京经济技术开发区');
+  });
+
+  it('finds a street named in full without its district', () => {
+    expect(findPlaces('酒仙桥街道的垃圾站满了').street?.district).toBe('朝阳区');
+    expect(findPlaces('学院路街道这边').district?.name).toBe('海淀区');
+    expect(findPlaces('我們在回龍觀鎮').street?.name).toBe('回龙观街道');
   });
 
   it('accepts a short street name when the bot asked where', () => {

@@ -4,7 +4,7 @@
  */
 import { normaliseForMatching } from '../understand/fold.ts';
 import type { Township } from './beijing-divisions.ts';
-import { longestNameAt, townshipsWithCommonStem } from './place-names.ts';
+import { isAmbiguousBareName, isEverydayName, longestNameAt, townshipsWithCommonStem } from './place-names.ts';
 import type { PlaceName } from './place-names.ts';
 
 export interface DistrictRef {
@@ -57,6 +57,23 @@ export interface PlaceMention {
 const ROAD_AFTER = /^[东西南北中外内]?(?:大街|大道|路(?![灯口面边上旁])|街(?!道)|桥|胡同|环路)/;
 const ROAD_NAME = /(?:路|街)$/;
 const NEGATION_BEFORE = /(?:不是|不在|并非|而非|不是在)$/;
+// What makes a bare name a place even with no district before it: 住在回龙观, 在望京上班, 回龙观那边,
+// 回龙观龙泽苑东区12号楼 (an estate and building follow), 望京西园三区.
+const LOCATIVE_BEFORE = /(?:在|住|于|家|地址[:：]?|位置[:：]?)$/;
+const AREA_AFTER = /^(?:这边|那边|附近|一带|地区|片区|那块|这块|那片|这片|周边|小区|社区|的小区)/;
+const ADDRESS_AFTER =
+  /^[\u4e00-\u9fffA-Za-z]{0,8}?(?:\d+|[一二三四五六七八九十]+)(?:号楼|号院|号|栋|幢|单元)|^[\u4e00-\u9fff]{0,6}?(?:小区|家园|花园|公寓|北里|南里|东里|西里|[东西南北中]?[一二三四五六七八九十\d]区)/;
+
+/** Whether a bare township name at [start, end) reads as a place without a district before it. */
+function bareNameInContext(text: string, start: number, end: number): boolean {
+  if (isAmbiguousBareName(text.slice(start, end))) return false;
+  return (
+    isEverydayName(text.slice(start, end)) ||
+    LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) ||
+    AREA_AFTER.test(text.slice(end)) ||
+    ADDRESS_AFTER.test(text.slice(end, end + 14))
+  );
+}
 
 /** All place names in already-normalised text, leftmost-longest, without overlaps. */
 export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): PlaceMention[] {
@@ -73,7 +90,7 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
     }
     if (hit.name.kind !== 'not-place') {
       const bare = hit.name.bare;
-      const accepted = hit.name.kind === 'district' || !bare || placeContext;
+      const accepted = hit.name.kind === 'district' || !bare || placeContext || bareNameInContext(text, i, hit.end);
       const beginsRoad = bare && ROAD_AFTER.test(text.slice(hit.end, hit.end + 3));
       const townshipCodes = hit.name.kind === 'township' ? hit.name.townships.map((t) => t.code) : [];
       const repeatsFullName = bare && townshipCodes.some((code) => namedInFull.has(code));

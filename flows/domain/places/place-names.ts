@@ -26,6 +26,35 @@ export const COMMON_WORD_STEMS: ReadonlySet<string> = new Set([
   '河北', '渤海', '北苑', '永定', '王平', '王佐', '大台',
 ]);
 
+/**
+ * Bare township names that people use on their own for their neighbourhood (我家在望京, 回龙观的房子),
+ * accepted without a district or any other place context. Every stem of three characters or more
+ * qualifies (回龙观, 十八里店, 潘家园: nobody writes them meaning anything else) except the few that are
+ * also common names of other places; two-character stems are everyday words too often (八角, 清河, 沙河,
+ * 梨园), so only the well-known neighbourhoods below qualify.
+ */
+const EVERYDAY_SHORT_NAMES: ReadonlySet<string> = new Set([
+  '望京', '亦庄', '双井', '劲松', '方庄', '旧宫', '黄村', '良乡', '宋庄', '牛街', '安贞', '上地', '常营',
+  '管庄', '东坝', '大屯', '鲁谷', '霍营', '金盏', '垡头', '将台', '台湖', '马坡',
+]);
+const AMBIGUOUS_LONG_STEMS: ReadonlySet<string> = new Set([
+  '十里堡', // 密云's town, and also a well-known area of 朝阳's 八里庄 street
+  '观音寺', // temples of that name everywhere
+  '新城子', '大城子', // "new/big walled village": generic
+  '山东庄', '大兴庄', // read as 山东 (province) / 大兴 (district) plus 庄
+]);
+
+/** A bare name that also names another place: it needs a district or the bot's question to count. */
+export function isAmbiguousBareName(name: string): boolean {
+  return AMBIGUOUS_LONG_STEMS.has(name);
+}
+
+/** Whether a bare name (stem or alias) is a neighbourhood people name on its own. */
+export function isEverydayName(name: string): boolean {
+  if (EVERYDAY_SHORT_NAMES.has(name)) return true;
+  return name.length >= 3 && !AMBIGUOUS_LONG_STEMS.has(name);
+}
+
 /** Words that contain a place name but mean something else: matched first so they hide the name. */
 const NOT_PLACES = [
   '大兴土木', // "building on a grand scale": a renovation-noise complaint, not 大兴区
@@ -37,6 +66,7 @@ const NOT_PLACES = [
   '朝阳县',
   '上地铁', // "get on the subway", not 上地
   '东四环', // the 4th ring road, not 东四
+  '上地下', // "go down to the basement" (上地下室), not 上地
 ];
 
 /** Everyday names for a unit that are neither its full name nor its stem. */
@@ -47,6 +77,14 @@ const ALIASES: ReadonlyArray<{ alias: string; names: string[]; bare: boolean }> 
   { alias: '雁栖经济开发区', names: ['北京雁栖经济开发区'], bare: false },
   // 天通苑 is split into 北/南 street offices; a bare 天通苑 fits both.
   { alias: '天通苑', names: ['天通苑北街道', '天通苑南街道'], bare: true },
+  // 亦庄 is both the township (亦庄地区, 亦庄镇) and, in everyday speech, the development zone around it
+  // (北京经济技术开发区, which now runs the township too). They are dispatched differently, so a bare
+  // 亦庄 offers both (in 大兴区 either way); 亦庄镇 is the township, 亦庄开发区 the zone.
+  { alias: '亦庄', names: ['北京经济技术开发区'], bare: true },
+  { alias: '亦庄开发区', names: ['北京经济技术开发区'], bare: false },
+  { alias: '亦庄经济开发区', names: ['北京经济技术开发区'], bare: false },
+  { alias: '亦庄经济技术开发区', names: ['北京经济技术开发区'], bare: false },
+  { alias: '北京亦庄', names: ['北京经济技术开发区'], bare: false },
 ];
 
 const UNIT_SUFFIXES = ['回族乡', '满族乡', '街道', '地区', '镇', '乡'];

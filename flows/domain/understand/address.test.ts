@@ -13,8 +13,22 @@ describe('findAddress', () => {
     expect(findAddress('海淀区学院路30号院里')).toBe('学院路30号院');
   });
 
-  it('drops a street name in front of the estate', () => {
-    expect(findAddress('住在回龙观龙泽苑东区12号楼2单元')).toBe('龙泽苑东区12号楼2单元');
+  it('keeps a neighbourhood name written as part of the estate name', () => {
+    expect(findAddress('住在回龙观龙泽苑东区12号楼2单元')).toBe('回龙观龙泽苑东区12号楼2单元');
+    expect(findAddress('望京西园三区5号楼着火了')).toBe('望京西园三区5号楼');
+  });
+
+  it('drops a street named in full in front of the estate', () => {
+    expect(findAddress('昌平区回龙观街道龙泽苑东区12号楼')).toBe('龙泽苑东区12号楼');
+  });
+
+  it.each([
+    ['枣营北里12号楼门口漏水', '枣营北里12号楼'],
+    ['天通苑东三区7号楼3单元楼道灯不亮', '天通苑东三区7号楼3单元'],
+    ['丰台区方庄芳群园三区5号楼的电梯坏了', '方庄芳群园三区5号楼'],
+    ['通州區梨園鎮雲景里小區8號樓', '云景里小区8号楼'],
+  ])('reads an estate and its building number in %s', (text, address) => {
+    expect(findAddress(text)).toBe(address);
   });
 
   it('keeps a street name that is the estate name itself', () => {

@@ -53,6 +53,16 @@ interface Context {
   blocked: Array<[number, number]>;
 }
 
+/**
+ * A bare township name written straight before more name characters names the estate as much as the
+ * street (望京西园三区, 回龙观龙泽苑, 潘家园旧货市场): the address keeps it, as the citizen wrote it.
+ */
+function gluedToName(text: string, m: PlaceMention): boolean {
+  if (m.name.kind !== 'township' || !m.name.bare) return false;
+  const next = text[m.end];
+  return next !== undefined && NAME_CHAR.test(next) && !STOP_CHARS.has(next) && !/\d/.test(next);
+}
+
 function mentionCovering(ctx: Context, pos: number): PlaceMention | undefined {
   return ctx.mentions.find((m) => m.start <= pos && pos < m.end);
 }
@@ -92,7 +102,7 @@ function trimLeft(ctx: Context, left: number, anchor: number): number {
       start += noise[0].length;
       continue;
     }
-    const place = ctx.mentions.find((m) => m.start === start && !m.inAddress);
+    const place = ctx.mentions.find((m) => m.start === start && !m.inAddress && !gluedToName(ctx.text, m));
     if (place && anchor - place.end >= 2) {
       start = place.end;
       continue;
@@ -137,6 +147,7 @@ function localityAddress(ctx: Context, expecting: boolean): AddressSpan | undefi
       expecting ||
       (left === 0 && ESTATE.test(m[0])) ||
       ctx.floorAt(left) > 0 ||
+      ctx.mentions.some((p) => p.start === left && p.accepted) ||
       PLACE_CONTEXT_BEFORE.test(ctx.text.slice(Math.max(0, left - 4), left));
     if (!inContext) continue;
     return { address: ctx.text.slice(start, suffixEnd), start, end: suffixEnd };
@@ -191,7 +202,7 @@ export function findAddressIn(
   opts: AddressOptions = {},
 ): AddressSpan | undefined {
   const floors = mentions
-    .filter((m) => m.accepted && !m.inAddress)
+    .filter((m) => m.accepted && !m.inAddress && !gluedToName(text, m))
     .map((m) => m.end)
     .sort((a, b) => a - b);
   const ctx: Context = {

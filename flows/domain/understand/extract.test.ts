@@ -6,6 +6,8 @@ describe('extract', () => {
     const result = extract('朝阳区望京街道花家地北里3号楼下垃圾桶满了三天没人清理，电话13811112222');
     expect(result).toEqual({
       type: '投诉',
+      kind: '投诉',
+      times: ['三天'],
       description: '朝阳区望京街道花家地北里3号楼下垃圾桶满了三天没人清理',
       place: {
         district: { code: '110105', name: '朝阳区' },
@@ -19,7 +21,7 @@ describe('extract', () => {
   });
 
   it('takes "I want to complain" as a type without a description', () => {
-    expect(extract('我要投诉')).toEqual({ type: '投诉', isCorrection: false });
+    expect(extract('我要投诉')).toEqual({ type: '投诉', kind: '投诉', isCorrection: false });
     expect(extract('你好，我想反映个问题').description).toBeUndefined();
   });
 
@@ -38,15 +40,15 @@ describe('extract', () => {
 
   it('does not take an address alone for a description', () => {
     const result = extract('住在回龙观龙泽苑东区12号楼2单元');
-    expect(result.address).toBe('龙泽苑东区12号楼2单元');
+    expect(result.address).toBe('回龙观龙泽苑东区12号楼2单元');
+    expect(result.place?.street?.name).toBe('回龙观街道');
     expect(result.description).toBeUndefined();
-    expect(result.place).toBeUndefined();
   });
 
-  it('reads the street that follows "live in" when the bot asked for the address', () => {
+  it('reads the street and the estate when the bot asked for the address', () => {
     const result = extract('住在回龙观龙泽苑东区12号楼2单元', { expecting: 'address' });
     expect(result.place?.street?.name).toBe('回龙观街道');
-    expect(result.address).toBe('龙泽苑东区12号楼2单元');
+    expect(result.address).toBe('回龙观龙泽苑东区12号楼2单元');
   });
 
   it('keeps an account that follows the address, however short', () => {
@@ -119,5 +121,29 @@ describe('extract, when the bot asked for the address', () => {
     const result = extract('海淀區學院路街道的路燈壞了好幾天了', { expecting: 'address' });
     expect(result.place?.street?.name).toBe('学院路街道');
     expect(result.address).toBeUndefined();
+  });
+});
+
+describe('extract, kinds and times', () => {
+  it('names a consultation as a kind but leaves the work-order type to intake', () => {
+    const result = extract('请问居住证怎么办理，需要什么材料');
+    expect(result.kind).toBe('咨询');
+    expect(result.type).toBeUndefined();
+  });
+
+  it('keeps a weak guess as the kind only, so intake still asks for the type', () => {
+    const result = extract('小区门口的路灯坏了半个月了');
+    expect(result.kind).toBe('投诉');
+    expect(result.type).toBeUndefined();
+  });
+
+  it('lists the times the citizen mentions, as written', () => {
+    const result = extract('楼上每天半夜兩點還在裝修，已經三天了，電話13811112222');
+    expect(result.times).toEqual(['每天半夜兩點', '三天了']);
+    expect(result.type).toBe('投诉');
+  });
+
+  it('does not take a building number or a phone for a time', () => {
+    expect(extract('3号楼502室漏水，电话010-68881234').times).toBeUndefined();
   });
 });

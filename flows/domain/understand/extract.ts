@@ -13,11 +13,17 @@ import { findDescription } from './description.ts';
 import { normaliseForMatching } from './fold.ts';
 import { locateNameIn } from './name.ts';
 import { locatePhoneIn } from './phone.ts';
-import { detectRequestTypeIn } from './request-type.ts';
+import { classifyRequestKindIn } from './request-type.ts';
+import type { RequestKind } from './request-type.ts';
+import { locateTimeExpressionsIn } from './time.ts';
 
 export interface Extraction {
-  /** 投诉/求助/举报/建议/表扬 when clearly signalled. */
+  /** 投诉/求助/举报/建议/表扬 when clearly signalled: what intake may file without asking. */
   type?: RequestType;
+  /** The kind of request, 咨询 included, even from weak signals (a question, a duration): for routing. */
+  kind?: RequestKind;
+  /** Time expressions as written (半夜两点, 三天了, 从上个月开始), for the summary. */
+  times?: string[];
   /** The citizen's account of the problem, in their words, less phone, name and 保密 phrases. */
   description?: string;
   /** Only when a district, a street or street candidates were found. */
@@ -62,8 +68,14 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const confidential = locateConfidentialIn(normalised, { expectingConfidential: expecting === 'confidential' });
   if (confidential) result.confidential = confidential.confidential;
 
-  const type = detectRequestTypeIn(normalised);
-  if (type) result.type = type;
+  const kind = classifyRequestKindIn(normalised);
+  if (kind) {
+    result.kind = kind.kind;
+    if (kind.confident && kind.kind !== '咨询') result.type = kind.kind;
+  }
+
+  const times = locateTimeExpressionsIn(normalised).map(({ start, end }) => text.slice(start, end));
+  if (times.length > 0) result.times = times;
 
   const personal: Array<[number, number]> = [...phoneSpan];
   if (name) personal.push([name.start, name.end]);

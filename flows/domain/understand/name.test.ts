@@ -10,6 +10,11 @@ describe('findName', () => {
     ['我是李女士', '李女士'],
     ['我的名字是欧阳明', '欧阳明'],
     ['免贵姓赵', '赵'],
+    ['王先生，13811112222', '王先生'],
+    ['王先生 电话010-68881234', '王先生'],
+    ['联系人：李女士', '李女士'],
+    ['我是3号楼的王先生', '王先生'],
+    ['我叫張偉', '张伟'],
   ])('reads the name from %s', (text, name) => {
     expect(findName(text)).toBe(name);
   });
@@ -34,5 +39,7 @@ describe('findName', () => {
     expect(findName('物业的王经理不管')).toBeUndefined();
     expect(findName('我们老百姓关心的事没人管')).toBeUndefined();
     expect(findName('我叫了物业好几次')).toBeUndefined();
+    expect(findName('物业的王经理电话13811112222')).toBeUndefined();
+    expect(findName('找了好几次王先生都不在')).toBeUndefined();
   });
 });

@@ -36,8 +36,12 @@ const INTRODUCTIONS: RegExp[] = [
   new RegExp(`叫我((?:小|老)${SURNAME}|${SURNAME}${TITLE})`, 'u'),
   // 我叫王小明 / 我的名字是王小明 / 本人王小明
   new RegExp(`(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|本人)(${SURNAME}${GIVEN}{1,2})${AFTER_NAME}`, 'u'),
-  // 我是李女士
-  new RegExp(`我是(${SURNAME}${TITLE})`, 'u'),
+  // 我是李女士 / 我是3号楼的王先生
+  new RegExp(`我是(?:[^，,。！!？?]{0,12}的)?(${SURNAME}${TITLE})`, 'u'),
+  // 联系人：李女士 / 联系人王小明
+  new RegExp(`联系人[:：]?\\s*(${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2}${AFTER_NAME})`, 'u'),
+  // 王先生，13811112222 / 王先生 电话…: a titled name given with the phone number is the caller's.
+  new RegExp(`(?<![\\u4e00-\\u9fff])(${SURNAME}${TITLE})(?=[\\s，,、:：]*(?:电话|手机|联系|\\+?86|1[3-9]\\d|0\\d{2,3}|[4-9]\\d{3}))`, 'u'),
 ];
 // 我姓王 / 免贵姓欧阳 / 姓王，王先生: the surname alone, with a title only when one is said with it.
 // The prefix is required: 老百姓关心的事 is not a surname.

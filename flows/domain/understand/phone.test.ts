@@ -8,6 +8,9 @@ describe('findPhone', () => {
     ['138 1111 2222', '13811112222'],
     ['+86 138 1111 2222', '13811112222'],
     ['+86-13811112222', '13811112222'],
+    ['138.1111.2222', '13811112222'],
+    ['我的手機號碼是13811112222', '13811112222'],
+    ['13811112222（微信同号）', '13811112222'],
     ['１３８１１１１２２２２', '13811112222'],
   ])('finds the mobile number in %s', (text, phone) => {
     expect(findPhone(text)).toEqual({ phone });
@@ -22,6 +25,9 @@ describe('findPhone', () => {
     ['6888 1234', '010-68881234'],
     ['022-23456789', '022-23456789'],
     ['0311-8765432', '0311-8765432'],
+    ['电话：010 6888 1234', '010-68881234'],
+    ['联系电话6888-1234', '010-68881234'],
+    ['010－68881234', '010-68881234'],
   ])('finds the landline in %s', (text, phone) => {
     expect(findPhone(text)).toEqual({ phone });
   });
@@ -80,5 +86,12 @@ describe('normalisePhone', () => {
     expect(normalisePhone('12345')).toBeUndefined();
     expect(normalisePhone('12811112222')).toBeUndefined();
     expect(normalisePhone('20240315')).toBeUndefined();
+  });
+});
+
+describe('findPhone, with dots between groups', () => {
+  it('does not join a decimal into a phone number', () => {
+    expect(findPhone('水费涨了0.5元，电话13811112222')).toEqual({ phone: '13811112222' });
+    expect(findPhone('一共12.5吨水')).toEqual({});
   });
 });

@@ -43,9 +43,10 @@ export function normalisePhone(raw: string): string | undefined {
   return undefined;
 }
 
-// A run of digits with single spaces or hyphens between groups, an optional +86 and an optional
-// bracketed area code: 138 1111 2222, +86 138-1111-2222, (010)6888 1234.
-const NUMBER_RUN = /(?:(?:\+|00)\s?86[\s-]?)?(?:[(（]\s*0\d{2,3}\s*[)）]\s*-?\s*)?\d+(?:[\s-]\d+)*/g;
+// A run of digits with single spaces or hyphens between groups (or dots before a group of 3–4 digits,
+// 138.1111.2222, which keeps 12.5 out), an optional +86 and an optional bracketed area code:
+// 138 1111 2222, +86 138-1111-2222, (010)6888 1234.
+const NUMBER_RUN = /(?:(?:\+|00)\s?86[\s-]?)?(?:[(（]\s*0\d{2,3}\s*[)）]\s*-?\s*)?\d+(?:(?:[\s-]|\.(?=\d{3,4}(?!\d)))\d+)*/g;
 const UNIT_AFTER =
   /^\s*(?:号|楼|室|栋|幢|座|单元|层|门|户|年|月|日|天|周|元|块|角|毛|分|米|平|次|个|人|位|岁|路|期|区|排|条|巷|点|公里|万|千|百|%|度|斤|辆|台|件|份|小时|秒|热线|号线|路车)/;
 const PREFIX_BEFORE = /(?:第|编号|单号|工单号|订单号|尾号|车牌号?|身份证号?|No\.?|#)\s*$/i;
@@ -64,7 +65,7 @@ function numberRuns(text: string): Run[] {
   for (const m of text.matchAll(NUMBER_RUN)) {
     const start = m.index;
     const groups: Run['groups'] = [];
-    for (const g of m[0].matchAll(/[^\s-]+/g)) {
+    for (const g of m[0].matchAll(/[^\s.-]+/g)) {
       groups.push({ start: start + g.index, end: start + g.index + g[0].length, digits: g[0].replace(/\D/g, '') });
     }
     runs.push({ start, end: start + m[0].length, groups });

@@ -1,0 +1,238 @@
+/**
+ * The category model: its file format, how it is decoded, and how it scores a message. The file holds
+ * token statistics and weights only (n-grams, their idf, per-class weights), never message text.
+ */
+import { LEAD_TAG, normaliseForCategory, type FeatureConfig } from './features.ts';
+
+export const CATEGORY_LABELS = ['城乡建设', '劳动和社会保障', '教育文体', '商贸旅游', '环境保护', '卫生计生', '交通运输'] as const;
+export type CategoryLabel = (typeof CATEGORY_LABELS)[number];
+
+export interface CategoryPrediction {
+  label: string;
+  /** Calibrated probability of `label` (softmax of the scaled margins, fitted on cross-validation). */
+  confidence: number;
+  /** Every label with its probability, best first. */
+  ranked: Array<{ label: string; score: number }>;
+}
+
+export const CATEGORY_MODEL_FORMAT = 'jiesu-category-linear/1';
+
+/** The committed artifact (JSON). */
+export interface CategoryModelFile {
+  format: typeof CATEGORY_MODEL_FORMAT;
+  /** What produced it, for people reading the file. */
+  description: string;
+  labels: string[];
+  features: FeatureConfig;
+  /** The kept n-grams joined by '\n' (a lead n-gram starts with a tab). */
+  tokens: string;
+  /** idf per token as uint8 codes: idf = min + code × step. Used for the vector's length. */
+  idf: { min: number; step: number; codes: string };
+  /** Per token, per label (token-major): idf × weight as int8 codes times the label's scale. */
+  weights: { scales: number[]; codes: string };
+  bias: number[];
+  /** Probabilities are softmax(probabilityScale × margin). */
+  probabilityScale: number;
+  /** Provenance: data fingerprint and cross-validated figures. No text. */
+  training: Record<string, unknown>;
+}
+
+export interface CompiledCategoryModel {
+  labels: readonly string[];
+  features: FeatureConfig;
+  /** n-gram text → token (for callers holding extracted counts) */
+  index: Map<string, number>;
+  /** code point → 1-based id (0: unknown), for the numeric n-gram keys of the fast path */
+  charIds: Map<number, number>;
+  /** the same for the Basic Multilingual Plane, as a flat table */
+  bmpCharIds: Uint16Array;
+  /** numeric n-gram key → token, open addressing: [key, token] pairs, key 0 = empty */
+  keyTable: Int32Array;
+  keyShift: number;
+  /** per-call scratch: counts by token, and which tokens were touched */
+  scratch: { counts: Float64Array; touched: Int32Array };
+  idf: Float32Array;
+  /** token-major: weights[token × labels + label] */
+  weights: Float32Array;
+  bias: Float64Array;
+  probabilityScale: number;
+}
+
+export class CategoryModelError extends Error {
+  readonly code = 'CATEGORY_MODEL_INVALID';
+}
+
+export function compileCategoryModel(file: CategoryModelFile): CompiledCategoryModel {
+  if (file.format !== CATEGORY_MODEL_FORMAT) throw new CategoryModelError(`unknown category model format ${String(file.format)}`);
+  const labels = file.labels;
+  const k = labels.length;
+  const tokens = file.tokens === '' ? [] : file.tokens.split('\n');
+  const idfCodes = decodeBase64(file.idf.codes);
+  const weightCodes = decodeBase64(file.weights.codes);
+  if (k < 2 || file.bias.length !== k || file.weights.scales.length !== k) throw new CategoryModelError('category model: labels, bias and scales disagree');
+  if (idfCodes.length !== tokens.length || weightCodes.length !== tokens.length * k) throw new CategoryModelError('category model: token, idf and weight counts disagree');
+
+  const index = new Map<string, number>();
+  const charIds = new Map<number, number>();
+  let capacityBits = 1;
+  while (1 << capacityBits < tokens.length * 2) capacityBits++;
+  const keyTable = new Int32Array(2 << capacityBits);
+  const keyShift = 32 - capacityBits;
+  const idf = new Float32Array(tokens.length);
+  const weights = new Float32Array(tokens.length * k);
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    index.set(token, t);
+    const lead = token.startsWith(LEAD_TAG);
+    const chars = Array.from(lead ? token.slice(LEAD_TAG.length) : token);
+    if (chars.length === 0 || chars.length > MAX_N) throw new CategoryModelError(`category model: n-gram of length ${chars.length}`);
+    let key = 0;
+    for (const ch of chars) {
+      const point = ch.codePointAt(0)!;
+      let id = charIds.get(point);
+      if (id === undefined) charIds.set(point, (id = charIds.size + 1));
+      key = key * CHAR_BASE + id;
+    }
+    insertKey(keyTable, keyShift, lead ? key + LEAD_OFFSET : key, t);
+    idf[t] = file.idf.min + idfCodes[t]! * file.idf.step;
+    for (let c = 0; c < k; c++) {
+      const code = weightCodes[t * k + c]!;
+      weights[t * k + c] = (code > 127 ? code - 256 : code) * file.weights.scales[c]!;
+    }
+  }
+  if (file.features.maxN > MAX_N || charIds.size >= CHAR_BASE) throw new CategoryModelError('category model: n-grams too long or too many characters');
+  const bmpCharIds = new Uint16Array(0x10000);
+  for (const [point, id] of charIds) if (point <= 0xffff) bmpCharIds[point] = id;
+  const scratch = { counts: new Float64Array(tokens.length), touched: new Int32Array(tokens.length) };
+  return { labels, features: file.features, index, charIds, bmpCharIds, keyTable, keyShift, scratch, idf, weights, bias: Float64Array.from(file.bias), probabilityScale: file.probabilityScale };
+}
+
+function decodeBase64(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
+/**
+ * Raw margins per label for already extracted n-gram counts: sublinear tf × idf, L2-normalised over the
+ * kept tokens, dotted with each label's weights.
+ */
+export function scoreCounts(model: CompiledCategoryModel, counts: Map<string, number>): Float64Array {
+  const k = model.labels.length;
+  const scores = new Float64Array(k);
+  let squares = 0;
+  for (const [gram, count] of counts) {
+    const t = model.index.get(gram);
+    if (t === undefined) continue;
+    const tf = 1 + Math.log(count);
+    const value = tf * model.idf[t]!;
+    squares += value * value;
+    const row = t * k;
+    // weights already include idf, so tf alone multiplies them
+    for (let c = 0; c < k; c++) scores[c]! += tf * model.weights[row + c]!;
+  }
+  const norm = squares > 0 ? Math.sqrt(squares) : 1;
+  for (let c = 0; c < k; c++) scores[c] = scores[c]! / norm + model.bias[c]!;
+  return scores;
+}
+
+/**
+ * The fast path, same result as scoreCounts(model, extractFeatures(text)): n-grams become small integers
+ * built from per-character ids (id₁ × 2¹⁴ + id₂, lead n-grams offset by 2²⁸), so no n-gram string is
+ * built and every key stays a V8 small integer. A character the model has never seen ends every n-gram
+ * through it.
+ */
+export function scoreText(model: CompiledCategoryModel, text: string): Float64Array {
+  const normalised = normaliseForCategory(text);
+  const chars: number[] = [];
+  for (let i = 0; i < normalised.length; i++) {
+    const unit = normalised.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdbff) {
+      chars.push(model.bmpCharIds[unit]!);
+      continue;
+    }
+    const point = normalised.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    chars.push(model.charIds.get(point) ?? 0);
+  }
+  const { maxN, lead } = model.features;
+  const { counts, touched } = model.scratch;
+  let size = collect(model, chars, chars.length, maxN, 0, 0);
+  if (lead > 0) size = collect(model, chars, Math.min(lead, chars.length), maxN, LEAD_OFFSET, size);
+  const k = model.labels.length;
+  const scores = new Float64Array(k);
+  let squares = 0;
+  for (let j = 0; j < size; j++) {
+    const t = touched[j]!;
+    const count = counts[t]!;
+    counts[t] = 0;
+    const tf = 1 + Math.log(count);
+    const value = tf * model.idf[t]!;
+    squares += value * value;
+    const row = t * k;
+    for (let c = 0; c < k; c++) scores[c]! += tf * model.weights[row + c]!;
+  }
+  const norm = squares > 0 ? Math.sqrt(squares) : 1;
+  for (let c = 0; c < k; c++) scores[c] = scores[c]! / norm + model.bias[c]!;
+  return scores;
+}
+
+const MAX_N = 2;
+const CHAR_BASE = 2 ** 14;
+const LEAD_OFFSET = 2 ** 28;
+
+/** Counts the known n-grams of chars[0, end) into the scratch; returns the new number of touched tokens. */
+function collect(model: CompiledCategoryModel, chars: number[], end: number, maxN: number, offset: number, size: number): number {
+  const { counts, touched } = model.scratch;
+  for (let i = 0; i < end; i++) {
+    let key = 0;
+    for (let n = 0; n < maxN && i + n < end; n++) {
+      const id = chars[i + n]!;
+      if (id === 0) break;
+      key = key * CHAR_BASE + id;
+      const t = lookupKey(model.keyTable, model.keyShift, key + offset);
+      if (t < 0) continue;
+      if (counts[t] === 0) touched[size++] = t;
+      counts[t]!++;
+    }
+  }
+  return size;
+}
+
+function slotOf(key: number, shift: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> shift;
+}
+
+function insertKey(table: Int32Array, shift: number, key: number, token: number): void {
+  const mask = (table.length >> 1) - 1;
+  for (let slot = slotOf(key, shift); ; slot = (slot + 1) & mask) {
+    if (table[2 * slot] === 0) {
+      table[2 * slot] = key;
+      table[2 * slot + 1] = token;
+      return;
+    }
+    if (table[2 * slot] === key) throw new CategoryModelError('category model: a token appears twice');
+  }
+}
+
+function lookupKey(table: Int32Array, shift: number, key: number): number {
+  const mask = (table.length >> 1) - 1;
+  for (let slot = slotOf(key, shift); ; slot = (slot + 1) & mask) {
+    const found = table[2 * slot]!;
+    if (found === key) return table[2 * slot + 1]!;
+    if (found === 0) return -1;
+  }
+}
+
+/** Margins → calibrated probabilities, ranked. */
+export function toPrediction(model: CompiledCategoryModel, margins: Float64Array): CategoryPrediction {
+  let max = -Infinity;
+  for (const m of margins) max = Math.max(max, m);
+  const exps = Array.from(margins, (m) => Math.exp(model.probabilityScale * (m - max)));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  const ranked = model.labels.map((label, c) => ({ label, score: exps[c]! / sum })).sort((a, b) => b.score - a.score);
+  const best = ranked[0]!;
+  return { label: best.label, confidence: best.score, ranked };
+}
+
+export function predictCategory(model: CompiledCategoryModel, text: string): CategoryPrediction {
+  return toPrediction(model, scoreText(model, text));
+}

@@ -1,0 +1,197 @@
+/**
+ * Danger to life or property happening now: fire, gas, violence, injury, someone trapped or missing,
+ * flooding, live electricity. Such messages are not hotline business (110/119/120/96777 are), so the
+ * router answers them before anything else with whom to call and what to do.
+ *
+ * Runs on every message, so it is a handful of regular expressions. A signal counts unless its clause
+ * says it is over (上周着过火), hypothetical (如果着火了, 早晚得着火), habitual (经常走丢), about money
+ * (燃气费), about safety equipment (报警器), or the message is thanks or a complaint about how an earlier
+ * emergency was handled. A missed emergency costs more than a false alarm, but a false alarm on 燃气费太贵
+ * makes the bot look foolish and buries the complaint, so the filters are narrow and clause-local.
+ */
+import { normaliseForMatching } from '../understand/fold.ts';
+import { EMERGENCY_COPY } from './emergency.copy.ts';
+import type { Situation } from './emergency.copy.ts';
+
+export type EmergencyKind = 'fire' | 'gas' | 'violence' | 'medical' | 'trapped' | 'missing' | 'flood' | 'electric';
+
+export interface EmergencyCall {
+  number: string;
+  name: string;
+}
+
+export interface Emergency {
+  kind: EmergencyKind;
+  /** Numbers to call, most important first; includes those of a second danger in the same message. */
+  call: EmergencyCall[];
+  /** One or two short sentences: what to do right now. */
+  advice: string;
+}
+
+const PERSON =
+  '(?:孩子|小孩|儿子|女儿|闺女|宝宝|老人|老太太|老爷子|老头|老太|爸|妈|父亲|母亲|爷爷|奶奶|姥姥|姥爷|外婆|外公|老伴|老公|媳妇|妻子|丈夫|家人|弟弟|妹妹|哥哥|姐姐|学生)';
+const GAS_WORD = /燃气|煤气|天然气|液化气|瓦斯|燃气灶/;
+
+interface Signal {
+  situation: Situation;
+  pattern: RegExp;
+  /** Extra condition on the whole message (a bare 漏气 is a gas leak only when gas is mentioned). */
+  requires?: RegExp;
+  /** Words in the clause that make this signal mean something else (烧烤摊烟很大). */
+  unless?: RegExp;
+}
+
+// In priority order: the first kind found gives the advice; later kinds add their numbers.
+const SIGNALS: Signal[] = [
+  { situation: 'oilPanFire', pattern: /油锅[^，,。]{0,4}(?:[着著]火|起火|烧起来)/g },
+  {
+    situation: 'fire',
+    pattern:
+      /(?<!打不|点不|打|点)[着著]火(?!车)|起火|失火|发生火灾|火灾了|烧起来|烧着了|冒(?:出)?(?:了)?(?:好多|很多|大量|大|黑|浓)?烟|浓烟|黑烟|(?<![油抽吸排香])烟(?:很|特别|太|好|非常|挺)?(?:大|浓)|全是烟|都是烟|满(?:屋子?|楼道)?的?烟|烟雾|火光|明火|火苗|火势|(?<![上肝心脾发恼冒])火(?:越来越|挺|很|特别|非常)大|自燃|烧焦(?:的)?味/g,
+    unless: /烧烤|烤串|抽烟|吸烟|烟味|油烟(?!机)|烟花|鞭炮|香烟|烟头|烟囱/,
+  },
+  { situation: 'carbonMonoxide', pattern: /煤气中毒|一氧化碳中毒|一氧化碳/g },
+  {
+    situation: 'gas',
+    pattern:
+      /(?:燃气|煤气|天然气|液化气|瓦斯)[^，,。]{0,6}(?:味|泄漏|泄露|漏了|漏气|冒气|嘶嘶)|(?:燃气|煤气|天然气)(?:管道?|管子|管线|阀门?|罐|表)[^，,。]{0,8}(?:断|破|裂|爆|冒气|呲|嘶嘶)/g,
+  },
+  { situation: 'gas', pattern: /漏气|泄漏|泄露|臭鸡蛋味|(?:灶|阀门?|开关)[^，,。]{0,3}关不(?:上|住|掉)/g, requires: GAS_WORD },
+  {
+    situation: 'violence',
+    pattern:
+      /打架(?!子)|斗殴|打群架|打人|打我(?![的电手号这])|打了我(?![^，,。]{0,4}(?:电话|手机))|被(?:人)?打(?:了|伤)|砍人|砍伤|捅人|捅了|持刀|拿(?:着)?(?:刀|棍|棒|砖|枪|斧)|动刀|有枪|抢劫|抢东西|绑架|劫持|杀人|要杀|杀了我|弄死|砸(?:我家)?门|砸我家|砸车|(?:有人|正在|在)[^，,。]{0,6}撬|闯进|行凶|家暴|威胁|追着[^，,。]{0,4}打|就动手|要动手|动手打|耍流氓|猥亵|性侵|强奸|非礼|打起来|动起手|喊救命|惨叫|(?:打|砍|捅)死|跟踪|尾随|打(?:孩子|老人|老婆|媳妇)/g,
+  },
+  {
+    situation: 'lift',
+    pattern:
+      /电梯[^。]{0,12}?(?:困|关|卡|停)[^。]{0,10}?(?:人|孩子|老人|我|里面有|出不来|出不去)|(?:困|关|卡)在电梯|电梯困人|被困电梯|电梯里[^，,。]{0,6}出不(?:来|去)/g,
+  },
+  {
+    situation: 'collapse',
+    pattern: /(?:塌|倒塌|坍塌)[^。]{0,10}(?:里面|下面)(?:还)?有人|(?:压|埋)(?:着|住)(?:人|了人)|被(?:压|埋)(?:在|住)|埋在下面|压在下面|(?:塌|倒塌|坍塌)[^。]{0,10}(?:压|埋)(?:着|住|了)?(?:人|在)/g,
+  },
+  {
+    situation: 'lockedIn',
+    pattern:
+      /(?:反)?锁在车里|(?:被)?困在(?:屋里|家里|房间|楼顶|山上|水里|火里|车里|井里|井下|坑里|废墟|隧道|楼里|卫生间|厕所|阳台)|关在车里|(?:被)?卡在[^，,。]{0,6}(?:里|中|缝)(?![^，,。]{0,3}吗)/g,
+  },
+  { situation: 'shock', pattern: /触电|被电(?:到|了|击|着)|电到了|电击/g },
+  {
+    situation: 'liveWire',
+    pattern:
+      /漏电(?!保护)|带电|(?:电线|电缆|高压线)[^，,。]{0,6}(?:掉|断|垂|耷拉|落|冒火|打火)|(?:掉|断|落)[^，,。]{0,4}(?:电线|电缆|高压线)|电线杆[^，,。]{0,4}(?:倒|断)|冒火花|打火花|电火花|火花四溅/g,
+  },
+  {
+    situation: 'selfHarm',
+    pattern: /跳楼(?!价|甩卖)|割腕|自杀|轻生|寻短见|服毒|喝农药|吃了(?:很多|一瓶|好多)?安眠药|上吊/g,
+  },
+  { situation: 'drowning', pattern: /溺水|落水|掉(?:进|到)?(?:河|湖|水|池|井)里|掉进(?:河|湖|水|井)/g },
+  {
+    situation: 'medical',
+    pattern:
+      /晕倒|昏倒|昏迷|晕过去|昏过去|叫不醒|没(?:有)?了?(?:呼吸|意识|心跳|知觉)|不省人事|抽搐|口吐白沫|心脏病(?:犯|发作)|心梗|脑梗|中风|喘不上气|喘不过气|呼吸困难|噎住|卡住(?:喉咙|嗓子)|脸(?:都)?(?:紫|青)了|大出血|流(?:了)?(?:好多|很多|一地|不少)?血|头破血流|扶不起来|爬不起来|起不来(?!床)|从[^，,。]{0,8}(?:摔|掉|跌)下来|坠楼|被(?:车|汽车|电动车|货车|卡车|出租车)撞|撞伤|骨折|说不出话|半边身子|一动不动|烫伤|烧伤|被狗咬|咬伤|受(?:了)?重伤|伤得很重|快不行了|人不行了|胸口疼|胸痛|心口疼|心绞痛|满头大汗|误服|误食|吞(?:了|下)[^，,。]{0,4}(?:药|硬币|电池|磁|纽扣|钉)|吃了(?:一整|一|整)?(?:板|瓶|盒|把)[^，,。]{0,2}药|(?:腿|胳膊|身子|人)(?:都)?动不了/g,
+  },
+  {
+    situation: 'heatingPipe',
+    pattern: /暖气(?:管|片|管道|管子)?[^，,。]{0,4}(?:爆|裂|崩)|暖气[^，,。]{0,4}(?:喷水|呲水|滋水)/g,
+  },
+  {
+    situation: 'burstPipe',
+    pattern:
+      /(?:自来水管|水管子?|上水管|主水管|供水管|总阀|水龙头)[^，,。]{0,4}(?:爆|裂|崩|断)|(?:马路|路)上[^，,。]{0,6}(?:管道?|管子)[^，,。]{0,4}(?:爆|裂|崩)/g,
+  },
+  {
+    situation: 'rising',
+    pattern:
+      /(?:屋里|家里|屋|房子|房间|地下室|村里|小区|楼里|院里|院子)[^，,。]{0,6}(?:进水|灌水|淹了|被淹|水淹)|水[^，,。]{0,4}(?:往(?:屋|家|楼|屋子)里(?:灌|流|涌|漫|进)|(?:灌|涌|漫|流|冲)进|漫(?:到|过|上来)|还在涨|淹到|(?:已经)?没过(?:膝盖|腰|脚踝|大腿|车轮))|往(?:屋|家|楼|屋子|房)里(?:灌|涌|漫|进)|洪水|决堤|漫上来|山洪|泥石流|(?:车|人)[^，,。]{0,4}被(?:水)?淹|被水冲走|困在水里|水里有人/g,
+  },
+  {
+    situation: 'leakFromAbove',
+    pattern: /漏水(?:特别|很|非常|太)?(?:大|严重|厉害)|水从(?:灯|插座|电表|天花板)[^，,。]{0,4}(?:往下|流|滴|冒)/g,
+  },
+  {
+    situation: 'missing',
+    pattern: new RegExp(
+      `${PERSON}(?!的)[^。！!？?]{0,20}?(?:走丢|走失|失踪|失联|不见了|找不到|没回(?:家|来)|联系不上)|(?:走丢|走失)的(?:小孩|孩子|老人)|人没了`,
+      'g',
+    ),
+  },
+];
+
+// Filters, read in the clause of the signal (and the one before it, where time is usually set).
+const PAST = /上周|上星期|上礼拜|上个?月|去年|前年|前天|昨天|昨晚|上次|上回|之前|以前|曾经|那次|当时|(?<![晕昏倒走跑冲扑赶])过去|前几天|前些天|前段时间/;
+const DONE_BEFORE = /(?:着|起|失|淹|困|丢|打|摔|爆|漏|走失|走丢)过/;
+const ONGOING = /现在|正在|还在|刚才|刚刚|一直|到现在|至今|快来|赶紧|马上|救命/;
+const HYPOTHETICAL =
+  /如果|要是|万一|假如|假设|一旦|会不会|(?<![害好可])怕|担心|早晚|迟早|容易|可能会|小心|防止|预防|防范|演习|演练|隐患|报警器|灭火器|逃生|预案|差点|险些|以防|防走失|安全(?:检查|教育|知识)|培训|宣传|新闻|视频|报道|听说|据说|网上说|一(?:着火|起火|漏气|下雨)|就完了|会出事|要出事|出人命/;
+const HABITUAL = /经常|总是|老是|天天|每天|每晚|每周|每次|三天两头|(?<!一)动不动/;
+const MONEY = /费|价格|多少钱|充值|缴|报销|补贴|开户|报装|读数/;
+const ANIMAL = /猫|狗|宠物|鸟|鹦鹉|兔子/;
+const PERSON_RE = new RegExp(`${PERSON}|人|我`);
+// The whole message: thanks for help already given, or a complaint about how it was handled.
+const SETTLED =
+  /找回了|找到了|已经(?:找到|回来|灭了|扑灭|修好|处理|救出|送医|没事)|送回|救出来了|灭了|扑灭了|没事了|脱险|感谢|谢谢|点赞|表扬|没个说法|不赔|(?:一直|到现在|还|也)(?:没|不)(?:处理|赔|解决|给说法)/;
+const ABOUT_IT_AFTER = /^(?:的事|的事情|事件|的问题|的情况|的那栋|的那次|的视频|的新闻|的报道|的照片|的图片|的帖子|的那场|的那起|事故)/;
+const CLAUSE_BREAK = /[，,。！!？?；;\n]/;
+
+function clauseAround(text: string, start: number, end: number): { clause: string; before: string } {
+  let s = start;
+  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
+  let p = s > 0 ? s - 1 : 0;
+  while (p > 0 && !CLAUSE_BREAK.test(text[p - 1]!)) p--;
+  return { clause: text.slice(s, e), before: text.slice(p, Math.max(p, s - 1)) };
+}
+
+function happeningNow(text: string, signal: Signal, start: number, end: number): boolean {
+  if (signal.requires && !signal.requires.test(text)) return false;
+  if (ABOUT_IT_AFTER.test(text.slice(end))) return false;
+  const { clause, before } = clauseAround(text, start, end);
+  const context = before + clause;
+  if (signal.unless?.test(clause)) return false;
+  if (DONE_BEFORE.test(clause)) return false;
+  if (PAST.test(context) && !ONGOING.test(clause)) return false;
+  if (HYPOTHETICAL.test(context) || HABITUAL.test(clause) || MONEY.test(clause)) return false;
+  const aboutAnimal = ANIMAL.test(clause) && !PERSON_RE.test(clause.replace(ANIMAL, ''));
+  if (aboutAnimal && ['medical', 'missing', 'lockedIn', 'drowning'].includes(signal.situation)) return false;
+  return true;
+}
+
+/** Situations found in already-normalised text, in priority order. */
+export function findSituationsIn(text: string): Situation[] {
+  if (SETTLED.test(text)) return [];
+  const found: Situation[] = [];
+  for (const signal of SIGNALS) {
+    if (found.includes(signal.situation)) continue;
+    for (const m of text.matchAll(signal.pattern)) {
+      if (happeningNow(text, signal, m.index, m.index + m[0].length)) {
+        found.push(signal.situation);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+// Strong gas: a heavy smell, a broken pipe, someone dizzy. Then 119 too, not only the gas company.
+const STRONG_GAS =
+  /很浓|特别浓|味(?:道|儿)?(?:很|特别|非常|太|好|挺)?(?:大|浓|冲|重)|呛|整个(?:单元|楼|楼道|屋)|(?:管道?|管子|管线)[^，,。]{0,8}(?:断|破|爆)|呲呲|嘶嘶|冒气|头晕/;
+
+export function detectEmergencyIn(text: string): Emergency | undefined {
+  const situations = findSituationsIn(text).map((s) => (s === 'gas' && STRONG_GAS.test(text) ? 'strongGas' : s));
+  const primary = situations[0];
+  if (!primary) return undefined;
+  const copy = EMERGENCY_COPY[primary];
+  const call = [...copy.call];
+  for (const other of situations.slice(1)) {
+    for (const c of EMERGENCY_COPY[other].call) if (!call.some((x) => x.number === c.number)) call.push(c);
+  }
+  return { kind: copy.kind, call, advice: copy.advice };
+}
+
+/** The danger a message reports as happening now, with whom to call and what to do; else undefined. */
+export function detectEmergency(text: string): Emergency | undefined {
+  return detectEmergencyIn(normaliseForMatching(text));
+}
