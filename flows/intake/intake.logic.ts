@@ -101,7 +101,11 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   let candidates: StreetChoice[] | undefined;
 
   if (state.asking === 'street_choice' && state.candidates) {
-    const chosen = state.candidates.find((c) => c.code === text || text.includes(c.district));
+    // By code (a tapped option), then by street name, then by district: two candidates may share one.
+    const chosen =
+      state.candidates.find((c) => c.code === text) ??
+      state.candidates.find((c) => text.includes(c.name) || text.includes(c.name.replace(/(街道|地区|镇|乡)$/, ''))) ??
+      state.candidates.find((c) => text.includes(c.district));
     if (chosen) {
       setIfChanged(draft, 'districtCode', chosen.districtCode, changed);
       setIfChanged(draft, 'district', chosen.district, changed);

@@ -20,7 +20,7 @@ import {
 import { intakeCopy } from '../intake/intake.copy.ts';
 import { menuOptions, routerCopy } from './router.copy.ts';
 import { detectEmergency as detectEmergencyIn, type Emergency } from '../domain/emergency/emergency.ts';
-import { detectRequestKind as detectRequestKindIn } from '../domain/understand/request-type.ts';
+import { classifyRequestKind } from '../domain/understand/request-type.ts';
 
 /**
  * The citizen's conversation: a top-level router (greeting, help, cancel, start over, person)
@@ -67,7 +67,7 @@ function rememberLast<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 const detectEmergency = rememberLast(detectEmergencyIn);
-const detectRequestKind = rememberLast(detectRequestKindIn);
+const kindOf = rememberLast(classifyRequestKind);
 
 const textOf = (event: CitizenEvent) => event.text;
 
@@ -138,7 +138,11 @@ export const citizenMachine = setup({
     wantsBack: ({ event }) => BACK.test(event.text.trim()),
     wantsBackToDraft: ({ event, context }) => BACK.test(event.text.trim()) && Object.keys(context.intake.draft).length > 0,
     isDataRequest: ({ event }) => isInjectionOrDataRequest(event.text),
-    isConsultation: ({ event }) => detectRequestKind(event.text) === '咨询',
+    // Only a confident consultation leaves intake; a question about one's own problem is a case.
+    isConsultation: ({ event }) => {
+      const kind = kindOf(event.text);
+      return kind?.kind === '咨询' && kind.confident;
+    },
     isEmergency: ({ event }) => detectEmergency(event.text) !== undefined,
     acceptsRecording: ({ event }) => resolveOption(event.text, recordOptions) === 'record' || detectCommand(event.text) === 'yes',
     declinesRecordingWithDraft: ({ context, event }) => declines(event.text) && Object.keys(context.beforeEmergency?.draft ?? {}).length > 0,
