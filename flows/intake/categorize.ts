@@ -2,6 +2,7 @@ import type { ReplyOption } from '../domain/reply.ts';
 import { categoryTree } from '../domain/categories/category-tree.ts';
 import { categoryOptions, CONFIDENT, refineCategory } from '../domain/categories/refine.ts';
 import { OTHER_CATEGORY } from './intake.copy.ts';
+import { CATEGORY_CONFIDENCE_THRESHOLD, classifyCategory } from '../domain/classify/classify-category.ts';
 
 export interface Categorisation {
   /** Set when the evidence is clear enough not to ask. */
@@ -12,8 +13,11 @@ export interface Categorisation {
   options: ReplyOption[];
 }
 
-/** The work order's category from the citizen's account (and the first-level hint of a classifier). */
-export function categorise(description: string, level1?: string): Categorisation {
+/**
+ * The work order's category from the citizen's account: the trained classifier gives the first
+ * level when it is sure, the tree's keyword rules find the finer levels inside (or outside) it.
+ */
+export function categorise(description: string, level1 = firstLevelOf(description)): Categorisation {
   const refined = refineCategory(description, level1);
   const best = refined.path.at(-1);
   return {
@@ -30,4 +34,9 @@ export function categoryFromAnswer(answer: string): string | undefined {
   const refined = refineCategory(answer);
   const best = refined.path.at(-1);
   return refined.confidence >= CONFIDENT && best ? best.id : undefined;
+}
+
+function firstLevelOf(text: string): string | undefined {
+  const prediction = classifyCategory(text);
+  return prediction.confidence >= CATEGORY_CONFIDENCE_THRESHOLD ? prediction.label : undefined;
 }

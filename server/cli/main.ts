@@ -26,6 +26,11 @@ const COMMANDS: Record<string, { summary: string; usage: string; run: (args: Par
     usage: 'jiesu bench [--citizens 2000] [--concurrency 8] [--warmup 200] [--inserts 20000] [--db sqlite:<path>|postgres://…] [--json]',
     run: async (args) => (await import('./bench.command.ts')).benchCommand(args),
   },
+  eval: {
+    summary: 'Measure the category classifier or request-kind detection on a labelled JSONL file',
+    usage: 'jiesu eval category <file.jsonl> ({"text","label"} lines) | jiesu eval type <file.jsonl> ({"text","type"} lines)',
+    run: async (args) => (await import('./eval.command.ts')).evalCommand(args),
+  },
 };
 
 function helpText(): string {

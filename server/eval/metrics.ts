@@ -80,9 +80,9 @@ export function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
-/** Column headers for the confusion matrix: the first two characters when those tell labels apart. */
+/** Column headers for the confusion matrix: names longer than three characters cut to two, when that still tells them apart. */
 function shortNames(names: readonly string[]): string[] {
-  const short = names.map((n) => Array.from(n).slice(0, 2).join(''));
+  const short = names.map((n) => (Array.from(n).length > 3 ? Array.from(n).slice(0, 2).join('') : n));
   return new Set(short).size === short.length ? short : [...names];
 }
 

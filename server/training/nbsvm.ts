@@ -1,15 +1,20 @@
 /**
  * NB-SVM (Wang & Manning 2012), one-vs-rest: for each label, features are scaled by the naive Bayes
- * log-count ratio r = log(p / |p|₁) − log(q / |q|₁) of their presence in that label's messages (p)
- * versus the others' (q), then a linear SVM is trained on the scaled vectors. The ratio folds into the
+ * log-count ratio r = log(p / |p|₁) − log(q / |q|₁), where p sums a feature over that label's messages
+ * and q over the others', then a linear SVM is trained on the scaled vectors. The ratio folds into the
  * weights, so inference is one dot product per label.
  */
 import type { SparseVector } from './corpus.ts';
 import { trainHingeSgd, type HingeOptions } from './linear-svm.ts';
 
 export interface NbsvmOptions extends HingeOptions {
-  /** Laplace smoothing of the presence counts. */
+  /** Additive smoothing of p and q. */
   alpha: number;
+  /**
+   * What p and q add up: a feature's presence (1 per message, the original) or its tf-idf value. The
+   * tf-idf mass was 0.002 macro-F1 better on average over three 5-fold splits (within noise, never worse).
+   */
+  counts: 'presence' | 'tfidf';
   /** Weight each side of every one-vs-rest problem to half the total (helps the small labels). */
   balanced: boolean;
 }
@@ -32,7 +37,8 @@ export function trainNbsvm(xs: readonly SparseVector[], y: readonly number[], fe
     for (let i = 0; i < n; i++) {
       const side = y[i] === c ? p : q;
       if (y[i] === c) positives++;
-      for (const f of xs[i]!.ids) side[f]!++;
+      const x = xs[i]!;
+      for (let j = 0; j < x.ids.length; j++) side[x.ids[j]!]! += options.counts === 'presence' ? 1 : x.values[j]!;
     }
     if (positives === 0 || positives === n) throw new Error(`trainNbsvm: label ${c} needs positive and negative examples`);
     let sumP = 0;

@@ -3,16 +3,16 @@
  * folds, then trains on every message and writes the artifact the bot loads.
  *
  *   npm run train -- [--data <category-train.jsonl>] [--out <category-model.json>] [--folds 5]
- *                    [--seed 42] [--max-features 120000] [--no-write]
+ *                    [--seed 42] [--max-features 50000] [--no-write]
  *
  * Deterministic: the same data and flags give the same figures and the same file.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CATEGORY_LABELS, compileCategoryModel, scoreText, type CategoryModelFile } from '../../flows/domain/classify/category-model.ts';
+import { CATEGORY_LABELS, compileCategoryModel, predictCategory, scoreText, type CategoryModelFile } from '../../flows/domain/classify/category-model.ts';
 import { CATEGORY_MODEL_URL } from '../../flows/domain/classify/classify-category.ts';
-import type { FeatureConfig } from '../../flows/domain/classify/features.ts';
+import { normaliseForCategory, type FeatureConfig } from '../../flows/domain/classify/features.ts';
 import { parseArgs, stringFlag } from '../cli/args.ts';
 import { evaluate, formatClassTable, formatConfusionMatrix, summaryLine } from '../eval/metrics.ts';
 import { readLabelledFile, EvalInputError } from '../eval/labelled-file.ts';
@@ -29,7 +29,7 @@ const DEFAULT_DATA = fileURLToPath(new URL('../../../shared/data/gov-messages/ca
 export const CHOSEN = {
   features: { maxN: 2, lead: 40 } satisfies FeatureConfig,
   minDf: 3,
-  nbsvm: { alpha: 1, balanced: true, lambda: 1e-4, epochs: 10, seed: 1 } satisfies NbsvmOptions,
+  nbsvm: { alpha: 0.1, counts: 'tfidf', balanced: true, lambda: 1e-4, epochs: 10, seed: 1 } satisfies NbsvmOptions,
 };
 
 /** The baseline: character 1–2-grams, raw tf × idf, L2-normalised, multinomial NB. */
@@ -52,16 +52,22 @@ function log(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
+const USAGE = 'usage: npm run train -- [--data <file.jsonl>] [--out <model.json>] [--folds 5] [--seed 42] [--max-features 50000] [--no-write]';
+const FLAGS = new Set(['data', 'out', 'folds', 'seed', 'max-features', 'no-write']);
+
 function readOptions(argv: string[]): Options | string {
   const args = parseArgs(argv);
+  const unknown = [...Object.keys(args.flags).filter((f) => !FLAGS.has(f)).map((f) => `--${f}`), ...args.positionals];
+  if (unknown.length > 0) return `unknown arguments: ${unknown.join(' ')}\n${USAGE}`;
+  for (const name of ['data', 'out']) if (args.flags[name] === true) return `--${name} needs a value\n${USAGE}`;
   const whole = (name: string, fallback: number, min: number): number | string => {
     const raw = stringFlag(args, name);
     if (raw === undefined) return args.flags[name] === true ? `--${name} needs a value` : fallback;
-    return /^\d+$/.test(raw) && Number(raw) >= min ? Number(raw) : `--${name} must be a whole number ≥ ${min}`;
+    return /^\d+$/.test(raw) && Number(raw) >= min ? Number(raw) : `--${name} must be a whole number ≥ ${min}\n${USAGE}`;
   };
   const folds = whole('folds', 5, 2);
   const seed = whole('seed', 42, 0);
-  const maxFeatures = whole('max-features', 120_000, 1);
+  const maxFeatures = whole('max-features', 50_000, 1);
   for (const value of [folds, seed, maxFeatures]) if (typeof value === 'string') return value;
   return {
     data: stringFlag(args, 'data') ?? DEFAULT_DATA,
@@ -73,17 +79,44 @@ function readOptions(argv: string[]): Options | string {
   };
 }
 
+const SHORT_CUTS = [20, 40, 80, 160];
+
+/** For each threshold: share below it (ask), accuracy above it, and how often the truth is in the top 3 below. */
+function formatThresholdTable(margins: readonly Float64Array[], gold: readonly number[], probabilityScale: number): string {
+  const lines = ['threshold  below  accuracy above  accuracy below  truth in top 3 below'];
+  const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)}%` : '–');
+  for (const threshold of [0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+    let below = 0;
+    let rightAbove = 0;
+    let rightBelow = 0;
+    let top3Below = 0;
+    margins.forEach((m, i) => {
+      const p = softmax(m, probabilityScale);
+      const best = argmax(p);
+      if (p[best]! >= threshold) {
+        if (best === gold[i]) rightAbove++;
+        return;
+      }
+      below++;
+      if (best === gold[i]) rightBelow++;
+      if (p.filter((v) => v > p[gold[i]!]!).length < 3) top3Below++;
+    });
+    const above = margins.length - below;
+    lines.push(`${threshold.toFixed(1).padStart(9)}  ${pct(below, margins.length).padStart(5)}  ${pct(rightAbove, above).padStart(14)}  ${pct(rightBelow, below).padStart(14)}  ${pct(top3Below, below).padStart(20)}`);
+  }
+  return lines.join('\n');
+}
+
 function argmax(values: ArrayLike<number>): number {
   let best = 0;
   for (let c = 1; c < values.length; c++) if (values[c]! > values[best]!) best = c;
   return best;
 }
 
-function trainChosen(corpus: Corpus, texts: readonly string[], gold: readonly number[], training: readonly number[], options: Options, probabilityScale: number, provenance: Record<string, unknown>): CategoryModelFile {
+function trainChosen(corpus: Corpus, gold: readonly number[], training: readonly number[], options: Options, probabilityScale: number, provenance: Record<string, unknown>): CategoryModelFile {
   const vocabulary = fitVocabulary(corpus, training, CHOSEN.minDf);
   const xs = training.map((i) => vectorise(corpus.docs[i]!, vocabulary, 'sublinear'));
   const model = trainNbsvm(xs, training.map((i) => gold[i]!), vocabulary.idf.length, CATEGORY_LABELS.length, CHOSEN.nbsvm);
-  void texts;
   return compactModel(model, vocabulary, corpus.grams, {
     labels: CATEGORY_LABELS,
     features: CHOSEN.features,
@@ -113,6 +146,11 @@ export async function trainCategory(argv: string[]): Promise<number> {
   }
   const texts = rows.map((r) => r.text);
   const gold = rows.map((r) => r.gold);
+  const scarce = CATEGORY_LABELS.filter((_, c) => gold.filter((g) => g === c).length < options.folds);
+  if (scarce.length > 0) {
+    process.stderr.write(`${options.data}: every label needs at least ${options.folds} messages for ${options.folds}-fold cross-validation; too few for ${scarce.join(', ')}\n`);
+    return 2;
+  }
   const fingerprint = createHash('sha256').update(readFileSync(options.data)).digest('hex');
   log(`category model: ${rows.length} messages from ${options.data}`);
   log(`sha256 ${fingerprint}; ${options.folds}-fold stratified cross-validation, seed ${options.seed}`);
@@ -121,6 +159,8 @@ export async function trainCategory(argv: string[]): Promise<number> {
   const baselineCorpus = buildCorpus(texts, BASELINE.features);
   const fold = stratifiedFolds(gold, options.folds, options.seed);
   const margins: Float64Array[] = new Array<Float64Array>(rows.length);
+  // Held-out messages cut short, as chat messages are: calibration must hold for them too.
+  const cutMargins = SHORT_CUTS.map(() => new Array<Float64Array>(rows.length));
   const baselinePredicted = new Array<number>(rows.length);
   let featureCounts = 0;
   for (let k = 0; k < options.folds; k++) {
@@ -128,10 +168,14 @@ export async function trainCategory(argv: string[]): Promise<number> {
     const held = rows.flatMap((_, i) => (fold[i] === k ? [i] : []));
 
     // The chosen model, scored exactly as the bot will: compacted, quantised, from the message text.
-    const file = trainChosen(corpus, texts, gold, training, options, 1, {});
+    const file = trainChosen(corpus, gold, training, options, 1, {});
     featureCounts += file.tokens.split('\n').length;
     const compiled = compileCategoryModel(file);
-    for (const i of held) margins[i] = scoreText(compiled, texts[i]!);
+    for (const i of held) {
+      margins[i] = scoreText(compiled, texts[i]!);
+      const chars = Array.from(normaliseForCategory(texts[i]!));
+      SHORT_CUTS.forEach((cut, j) => (cutMargins[j]![i] = scoreText(compiled, chars.slice(0, cut).join(''))));
+    }
 
     const vocabulary = fitVocabulary(baselineCorpus, training, BASELINE.minDf);
     const xs = training.map((i) => vectorise(baselineCorpus.docs[i]!, vocabulary, 'raw'));
@@ -153,36 +197,36 @@ export async function trainCategory(argv: string[]): Promise<number> {
   log(formatClassTable(baseline));
   log(summaryLine(baseline));
 
-  const probabilityScale = fitProbabilityScale(margins, gold);
   log();
-  log(`== confidence (softmax of ${probabilityScale.toFixed(3)} × margin, fitted on the cross-validated margins) ==`);
-  log('threshold  below   accuracy above  accuracy below  truth in top 3 below');
-  for (const threshold of [0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
-    let below = 0;
-    let rightAbove = 0;
-    let rightBelow = 0;
-    let top3Below = 0;
-    margins.forEach((m, i) => {
+  log('== short messages: the same held-out messages cut to their first N characters (cross-validated) ==');
+  SHORT_CUTS.forEach((cut, j) => log(`first ${String(cut).padStart(3)} characters: ${summaryLine(evaluate(CATEGORY_LABELS, gold, cutMargins[j]!.map(argmax)))}`));
+
+  // One temperature for every length: fitted on whole and cut messages together.
+  const calibrationMargins = [...margins, ...cutMargins.flat()];
+  const calibrationGold = [...gold, ...cutMargins.flatMap(() => gold)];
+  const probabilityScale = fitProbabilityScale(calibrationMargins, calibrationGold);
+  log();
+  log(`== confidence: softmax of ${probabilityScale.toFixed(3)} × margin, fitted on the cross-validated margins of whole and cut messages ==`);
+  log('messages              accuracy  mean confidence');
+  [...SHORT_CUTS.map((cut, j) => [`first ${cut} characters`, cutMargins[j]!] as const), ['whole', margins] as const].forEach(([name, ms]) => {
+    let right = 0;
+    let confidence = 0;
+    ms.forEach((m, i) => {
       const p = softmax(m, probabilityScale);
       const best = argmax(p);
-      if (p[best]! >= threshold) {
-        if (best === gold[i]) rightAbove++;
-        return;
-      }
-      below++;
-      if (best === gold[i]) rightBelow++;
-      const rank = p.filter((v) => v > p[gold[i]!]!).length;
-      if (rank < 3) top3Below++;
+      if (best === gold[i]) right++;
+      confidence += p[best]!;
     });
-    const above = rows.length - below;
-    const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)}%` : '–');
-    log(
-      `${threshold.toFixed(1).padStart(9)}  ${pct(below, rows.length).padStart(5)}  ${pct(rightAbove, above).padStart(14)}  ${pct(rightBelow, below).padStart(14)}  ${pct(top3Below, below).padStart(20)}`,
-    );
+    log(`${name.padEnd(20)}  ${(right / ms.length).toFixed(4).padStart(8)}  ${(confidence / ms.length).toFixed(4).padStart(15)}`);
+  });
+  for (const [name, ms] of [['whole messages', margins], [`messages cut to their first ${SHORT_CUTS[1]} characters`, cutMargins[1]!]] as const) {
+    log();
+    log(`threshold table, ${name}:`);
+    log(formatThresholdTable(ms, gold, probabilityScale));
   }
 
   const all = rows.map((_, i) => i);
-  const file = trainChosen(corpus, texts, gold, all, options, probabilityScale, {
+  const file = trainChosen(corpus, gold, all, options, probabilityScale, {
     messages: rows.length,
     dataSha256: fingerprint,
     folds: options.folds,
@@ -197,6 +241,13 @@ export async function trainCategory(argv: string[]): Promise<number> {
     writeFileSync(options.out, json);
     log(`wrote ${options.out}`);
   }
+  // Inference cost of the artifact as the bot runs it: text in, margins out, after a warm-up pass.
+  const compiled = compileCategoryModel(file);
+  for (const text of texts) scoreText(compiled, text);
+  const timed = performance.now();
+  for (const text of texts) predictCategory(compiled, text);
+  const perMessage = ((performance.now() - timed) * 1000) / texts.length;
+  log(`inference: ${perMessage.toFixed(1)} µs per message (mean over the ${texts.length} training messages, ${Math.round(texts.reduce((a, t) => a + t.length, 0) / texts.length)} characters on average, one warm-up pass first)`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }
