@@ -66,9 +66,24 @@ describe.each(ENGINES)('conversation runner on %s', (engine) => {
 
   it('restarts politely when the saved snapshot cannot be restored', async () => {
     await say('citizen-d', COMPLAINT);
-    await runtime.dataSource.manager.update(ConversationSchema, { userId: 'citizen-d' }, { snapshot: { status: 'active', value: 'no-such-state' } });
+    // Written by something else (another process, an older release): the revision moves on too.
+    const stored = await runtime.dataSource.manager.findOneByOrFail(ConversationSchema, { userId: 'citizen-d' });
+    await runtime.dataSource.manager.update(ConversationSchema, { userId: 'citizen-d' }, { snapshot: { status: 'active', value: 'no-such-state' }, revision: stored.revision + 1 });
     const result = await say('citizen-d', '你好');
     expect(result.replies[0]?.text).toContain('系统刚刚升级');
+  });
+
+  it('notices when another process moved the conversation on, and restores the stored state', async () => {
+    await say('citizen-i', '我要投诉');
+    const stored = await runtime.dataSource.manager.findOneByOrFail(ConversationSchema, { userId: 'citizen-i' });
+    // Another process answered the description question meanwhile: the stored revision is newer.
+    const other = await createRuntime(db.config, { schema: db.schema, clock, logger: createLogger('silent') });
+    await other.runner.handle({ channel: 'test', userId: 'citizen-i', text: '小区门口的路灯坏了一个星期了，晚上很黑' });
+    await other.close();
+    const result = await say('citizen-i', '海淀区中关村街道中关村东路18号院');
+    expect(result.replies.at(-1)?.slot).toBe('phone');
+    const after = await runtime.dataSource.manager.findOneByOrFail(ConversationSchema, { userId: 'citizen-i' });
+    expect(after.revision).toBe(stored.revision + 2);
   });
 
   it('handles concurrent messages of one conversation one at a time', async () => {

@@ -1,4 +1,4 @@
-import { createActor, fromPromise, waitFor, type SnapshotFrom, type StateValue } from 'xstate';
+import { createActor, fromPromise, waitFor, type Actor, type SnapshotFrom, type StateValue } from 'xstate';
 import type { Reply } from '../../flows/domain/reply.ts';
 import { citizenMachine, FLOW_VERSION, pendingQuestion, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
 import type { TextHints } from '../../flows/domain/hints.ts';
@@ -63,7 +63,12 @@ interface TurnScope {
   sql: SqlSession;
   conversation: Conversation;
   failure?: unknown;
+  /** The actor this turn ran on, kept alive after the commit. */
+  actor?: Actor<typeof citizenMachine>;
 }
+
+/** Conversations whose actors stay in memory between turns (least recently used leave first). */
+const LIVE_ACTORS = 2000;
 
 const atRest = (s: CitizenSnapshot) => s.status !== 'active' || s.hasTag('awaitingInput');
 
@@ -98,15 +103,42 @@ export function createConversationRunner(deps: RunnerDeps) {
   });
   const machine = citizenMachine.provide({ actors: { fileCase } });
 
-  function startActor(replies: Reply[], snapshot?: unknown) {
+  function startActor(snapshot?: unknown) {
     const actor = createActor(machine, snapshot ? { snapshot: snapshot as CitizenSnapshot } : undefined);
-    actor.on('reply', (event) => replies.push(event.reply));
     // An observer for errors keeps XState from rethrowing them globally; the status check handles them.
     actor.subscribe({ error: () => undefined });
     actor.start();
     if (actor.getSnapshot().status !== 'active') throw new Error('restored actor is not active');
     return actor;
   }
+  type LiveActor = ReturnType<typeof startActor>;
+
+  /**
+   * Actors of recently active conversations stay alive between turns, keyed by conversation and the
+   * revision they reached; a turn reuses one only when the stored revision is still that one (another
+   * process, or a rolled-back turn, makes it stale and the snapshot is restored instead). Restoring
+   * a snapshot costs more than the rest of the machine's work in a turn.
+   */
+  const live = new Map<number, { revision: number; actor: LiveActor }>();
+  const keepAlive = (conversationId: number, revision: number, actor: LiveActor) => {
+    live.delete(conversationId);
+    live.set(conversationId, { revision, actor });
+    if (live.size > LIVE_ACTORS) {
+      const [oldest] = live;
+      if (oldest) {
+        live.delete(oldest[0]);
+        oldest[1].actor.stop();
+      }
+    }
+  };
+  const takeLive = (conversation: Conversation): LiveActor | undefined => {
+    const entry = live.get(conversation.id);
+    if (!entry) return undefined;
+    live.delete(conversation.id);
+    if (entry.revision === conversation.revision && conversation.flowVersion === FLOW_VERSION) return entry.actor;
+    entry.actor.stop();
+    return undefined;
+  };
 
   /**
    * Ask the optional model before the transaction opens: on SQLite every conversation shares one
@@ -129,17 +161,21 @@ export function createConversationRunner(deps: RunnerDeps) {
   async function runFlow(turn: TurnScope, text: string, at: Date, hints?: TextHints) {
     const { conversation } = turn;
     const replies: Reply[] = [];
-    let actor: ReturnType<typeof startActor>;
-    const upToDate = conversation.snapshot !== null && conversation.flowVersion === FLOW_VERSION;
-    try {
-      actor = startActor(replies, upToDate ? conversation.snapshot : undefined);
-    } catch (error) {
-      logger.warn({ conversationId: conversation.id, err: error }, 'snapshot could not be restored; starting over');
-      actor = startActor(replies);
-      replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
+    let actor = takeLive(conversation);
+    if (!actor) {
+      const upToDate = conversation.snapshot !== null && conversation.flowVersion === FLOW_VERSION;
+      try {
+        actor = startActor(upToDate ? conversation.snapshot : undefined);
+      } catch (error) {
+        logger.warn({ conversationId: conversation.id, err: error }, 'snapshot could not be restored; starting over');
+        actor = startActor();
+        replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
+      }
+      if (conversation.snapshot !== null && !upToDate) replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
     }
-    if (conversation.snapshot !== null && !upToDate) replies.push({ kind: 'text', text: routerCopy.restartedAfterUpgrade });
+    turn.actor = actor;
 
+    const listening = actor.on('reply', (event) => replies.push(event.reply));
     sending = turn;
     try {
       actor.send({ type: 'user.text', text, at: at.toISOString(), hints });
@@ -147,17 +183,35 @@ export function createConversationRunner(deps: RunnerDeps) {
       sending = undefined;
     }
     const settled = await waitFor(actor, atRest, { timeout: turnTimeoutMs });
-    // Persist before stopping: a stopped actor's snapshot would restore as stopped.
-    const snapshot = actor.getPersistedSnapshot();
-    actor.stop();
+    listening.unsubscribe();
     if (turn.failure) throw turn.failure;
     if (settled.status === 'error') throw settled.error;
+    const snapshot = actor.getPersistedSnapshot();
     return { replies, update: { snapshot, flowVersion: FLOW_VERSION, state: stateName(settled.value) } };
   }
 
   async function turn(inbound: InboundMessage, hints: TextHints | undefined): Promise<TurnResult> {
     const at = clock.now();
-    return transactor.run(async ({ sql }) => {
+    let ran: TurnScope | undefined;
+    try {
+      const result = await transactor.run((tx) => turnIn(tx.sql, inbound, hints, at, (scope) => (ran = scope)));
+      // Committed: the actor is now exactly at the stored revision.
+      if (ran?.actor) keepAlive(ran.conversation.id, ran.conversation.revision + 1, ran.actor);
+      return result;
+    } catch (error) {
+      ran?.actor?.stop();
+      throw error;
+    }
+  }
+
+  async function turnIn(
+    sql: SqlSession,
+    inbound: InboundMessage,
+    hints: TextHints | undefined,
+    at: Date,
+    started: (scope: TurnScope) => void,
+  ): Promise<TurnResult> {
+    {
       let conversation = await conversations.findLocked(sql, inbound.channel, inbound.userId);
       if (!conversation) {
         const citizen = await citizens.findOrCreate(sql, inbound.channel, inbound.userId, at);
@@ -179,13 +233,14 @@ export function createConversationRunner(deps: RunnerDeps) {
         replies = [{ kind: 'error', text: routerCopy.tooLong(maxTextLength), data: { code: 'text_too_long', maxLength: maxTextLength } }];
       } else {
         const scope: TurnScope = { sql, conversation };
+        started(scope);
         const outcome = await runFlow(scope, inbound.text, at, hints);
         replies = outcome.replies;
         await conversations.save(sql, conversation, outcome.update, at);
       }
       await messages.insertOutbound(sql, conversation, inboundId, replies, at);
       return { replies, duplicate: false };
-    });
+    }
   }
 
   return {
