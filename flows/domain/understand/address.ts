@@ -44,6 +44,8 @@ const PLACE_CONTEXT_BEFORE = /(?:在|住|于|地址|住址|位置|地点)[:：]?
 const UNKNOWN_ANSWER = /不知道|不清楚|忘了|不记得|说不好|不方便|没有/;
 // A reply that tells what happened rather than where (的路灯坏了好几天了) is no address.
 const DESCRIBES_EVENT = /^的|了|吗|怎么|没人|太[\u4e00-\u9fff]/;
+// Asked where, some answer with how to address them (张先生) or a yes/no: neither is a place.
+const NOT_A_PLACE = /^[\u4e00-\u9fff]{1,3}(?:先生|女士|小姐|阿姨|师傅|大爷|大妈)$|^(?:是|不是|对|好的?|嗯|不用|不需要|需要|可以)$/;
 
 interface Context {
   text: string;
@@ -190,7 +192,7 @@ function wholeReply(ctx: Context): AddressSpan | undefined {
   const last = parts[parts.length - 1];
   if (!first || !last) return undefined;
   const address = parts.map(({ start, end }) => ctx.text.slice(start, end)).join(' ');
-  if (UNKNOWN_ANSWER.test(address) || DESCRIBES_EVENT.test(address)) return undefined;
+  if (UNKNOWN_ANSWER.test(address) || DESCRIBES_EVENT.test(address) || NOT_A_PLACE.test(address)) return undefined;
   return { address, start: first.start, end: last.end };
 }
 

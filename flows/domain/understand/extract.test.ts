@@ -117,6 +117,12 @@ describe('extract, when the bot asked for the address', () => {
     expect(extract('朝阳区望京街道望京西园四区', { expecting: 'address' }).address).toBe('望京西园四区');
   });
 
+  it('does not take a form of address or a yes for the address', () => {
+    expect(extract('张先生', { expecting: 'address' }).address).toBeUndefined();
+    expect(extract('不需要', { expecting: 'address' }).address).toBeUndefined();
+    expect(extract('富丰园小区', { expecting: 'address' }).address).toBe('富丰园小区');
+  });
+
   it('does not take an account of what happened for the address', () => {
     const result = extract('海淀區學院路街道的路燈壞了好幾天了', { expecting: 'address' });
     expect(result.place?.street?.name).toBe('学院路街道');
