@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { REQUEST_KINDS } from '../../flows/domain/understand/request-type.ts';
+import { CATEGORY_LABELS as FIRST_LEVEL_CATEGORIES } from '../../flows/domain/classify/category-model.ts';
 
 /**
  * What the optional LLM may tell the flow about one citizen message, and nothing else.
@@ -8,12 +10,9 @@ import { z } from 'zod';
  * hands back after checking every value against our own lists (unknown or absent fields omitted).
  */
 
-export const REQUEST_KINDS = ['咨询', '投诉', '求助', '建议', '举报', '表扬'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-
-/** The 7 first-level categories of the classifier's corpus (gov-messages). */
-export const FIRST_LEVEL_CATEGORIES = ['城乡建设', '劳动和社会保障', '教育文体', '商贸旅游', '环境保护', '卫生计生', '交通运输'] as const;
-export type FirstLevelCategory = (typeof FIRST_LEVEL_CATEGORIES)[number];
+// One list each, shared with the rules: the model may answer only what the flow understands.
+export { REQUEST_KINDS, type RequestKind } from '../../flows/domain/understand/request-type.ts';
+export { CATEGORY_LABELS as FIRST_LEVEL_CATEGORIES, type CategoryLabel as FirstLevelCategory } from '../../flows/domain/classify/category-model.ts';
 
 /** Caps, in characters, on the free-text fields; longer values are cut, not rejected. */
 export const HINT_LIMITS = { district: 10, street: 40, address: 120, description: 500, name: 20 } as const;
