@@ -90,6 +90,66 @@ describe('detectEmergency', () => {
   });
 });
 
+describe('detectEmergency by kind of wording (round 4 lexicons)', () => {
+  it.each([
+    ['楼下有个人吐血了', 'medical'],
+    ['我奶奶突然倒在地上，叫她没反应', 'medical'],
+    ['孩子发烧烧得抽过去了', 'medical'],
+    ['我老公突然说话不清楚，嘴都歪了', 'medical'],
+    ['我爸一边胳膊动不了，说话也不利索', 'medical'],
+    ['我妈捂着胸口喘不上来', 'medical'],
+    ['孩子把硬币吞下去了', 'medical'],
+    ['我老公喝了半瓶农药', 'medical'],
+    ['老人从楼梯上摔下去了，腿断了', 'medical'],
+    ['孩子手指被门夹断了', 'medical'],
+    ['有两个人在小区门口互殴，其中一个拿了刀', 'violence'],
+    ['前夫喝醉了在楼下砸我的车，说要上来', 'violence'],
+    ['我被人抢了包，那人往南边跑了', 'violence'],
+    ['我老婆被他掐着脖子', 'violence'],
+    ['楼道里堆的杂物被人点着了', 'fire'],
+    ['我家插线板冒火了，现在有烟', 'fire'],
+    ['对面楼走水了', 'fire'],
+    ['电梯门打不开，我被关在里面十分钟了', 'trapped'],
+    ['门锁坏了，孩子在里面出不来', 'trapped'],
+    ['工地塌方，埋了两个工人', 'trapped'],
+    ['下暴雨，地下车库的水已经到腰了，还有人在里面挪车', 'flood'],
+    ['我女儿用湿手碰了电器，被电得叫了一声，现在说手疼', 'electric'],
+    ['我儿子十岁，早上去上学学校说他没到，电话打不通', 'missing'],
+    ['孩子在商场里跟丢了', 'missing'],
+  ])('hears %s', (text, kind) => {
+    expect(detectEmergency(text)?.kind).toBe(kind);
+  });
+
+  it('calls the police first and an ambulance second for a stabbing', () => {
+    expect(numbers('我弟在外面挨了一刀')).toEqual(['110', '120']);
+  });
+
+  it.each([
+    '请问被狗咬了去哪里打疫苗',
+    '想问问家里老人走失了能不能申请定位手环',
+    '楼上半夜砸东西，吵死了',
+    '这物业费简直是打劫',
+    '车位被人抢了',
+    '门把手断了没人修',
+    '客服说话不清不楚',
+    '给物业打电话叫了半天没反应',
+    '电梯坏了，老人出不去门',
+    '大火收汁就行',
+    '高空坠物砸坏了我的车',
+    '气得我吐血',
+    '最近一直胸闷，挂哪个科',
+    '电脑中毒了',
+    '路边有辆车一直在冒烟，排气管的那种，污染空气',
+    '饭烧糊了一股焦味',
+    '被你们客服绕晕了',
+    '停车场车在里面出不来，被人堵了',
+    '累得不想活了，加班太多',
+    '我爸退休金还没到账',
+  ])('stays quiet on %s', (text) => {
+    expect(detectEmergency(text)).toBeUndefined();
+  });
+});
+
 describe('emergencyText', () => {
   it('puts whom to call first, then what to do, then the offer to record a case', () => {
     const e = detectEmergency('楼道里电动车烧起来了');
