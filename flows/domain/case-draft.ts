@@ -1,6 +1,8 @@
 /** What intake knows about the case so far. Plain JSON: it lives in the persisted flow context. */
 export const REQUEST_TYPES = ['投诉', '求助', '举报', '建议', '表扬'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
+/** What a case can be filed as: the intake types, or a consultation the knowledge base could not answer. */
+export type CaseType = RequestType | '咨询';
 
 export interface Place {
   districtCode: string;
@@ -10,7 +12,7 @@ export interface Place {
 }
 
 export interface CaseDraft {
-  type?: RequestType;
+  type?: CaseType;
   description?: string;
   districtCode?: string;
   district?: string;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor, type Snapshot } from 'xstate';
 import type { Reply } from '../domain/reply.ts';
 import { citizenMachine, type FileCaseInput, type FiledCase } from './router.machine.ts';
+import type { ConsultInput, KnowledgeHit } from '../consult/consult.logic.ts';
 
 const AT = '2026-11-23T02:00:00.000Z';
 
@@ -9,8 +10,20 @@ const AT = '2026-11-23T02:00:00.000Z';
  * A citizen talking to the machine. Every message restores the actor from the previous persisted
  * snapshot, as the runner does, so these tests also prove the conversation survives persistence.
  */
+const KB: KnowledgeHit[] = [
+  { id: 'property-fee-arrears', title: '物业费不交会怎样', answer: '物业费是合同约定的义务，长期不交物业公司可以催交，也可能起诉。对服务不满意，建议先找业委会或街道协调。', source: '北京市物业管理条例', sourceDate: '2020-05-01', effectiveFrom: '2020-05-01', confidence: 0.9 },
+  { id: 'property-fee-standard', title: '物业费收费标准', answer: '普通住宅物业费按合同约定收取，前期物业服务收费执行政府指导价。', source: '北京市住房和城乡建设委员会 物业服务收费说明', sourceDate: '2021-01-01', effectiveFrom: '2021-01-01', confidence: 0.6 },
+];
+
+/** A stand-in for the server's knowledge search: entries whose title shares a word with the question. */
+async function searchKb({ question }: ConsultInput): Promise<KnowledgeHit[]> {
+  return question.includes('物业费') ? KB : [];
+}
+
 function citizen(fileCase: (input: FileCaseInput) => Promise<FiledCase> = async () => ({ ticketNo: 'J26112300001', unit: { code: '110105026', name: '望京街道', kind: 'street' } })) {
-  const machine = citizenMachine.provide({ actors: { fileCase: fromPromise(({ input }) => fileCase(input)) } });
+  const machine = citizenMachine.provide({
+    actors: { fileCase: fromPromise(({ input }) => fileCase(input)), answerQuestion: fromPromise(({ input }) => searchKb(input)) },
+  });
   let snapshot: Snapshot<unknown> | undefined;
   return {
     async say(text: string): Promise<Reply[]> {
@@ -251,9 +264,50 @@ describe('the citizen conversation', () => {
     expect(c.state()).toBe('handoff');
   });
 
-  it('hands a consultation over instead of starting a complaint', async () => {
-    const reply = only(await citizen().say('请问社保卡丢了怎么补办？'));
-    expect(reply.kind).toBe('text');
-    expect(reply.text).toContain('咨询');
+  it('answers a consultation from the knowledge base with its source, and asks whether it helped', async () => {
+    const c = citizen();
+    const replies = await c.say('请问物业费不交会怎样？');
+    expect(replies.map((r) => r.kind)).toEqual(['answer', 'question']);
+    expect(replies[0]?.text).toContain('来源：北京市物业管理条例');
+    expect(replies[0]?.data?.sources).toEqual([{ id: 'property-fee-arrears', title: '物业费不交会怎样', source: '北京市物业管理条例', effectiveFrom: '2020-05-01' }]);
+    expect(only(await c.say('解决了')).text).toContain('不客气');
+    expect(c.state()).toBe('idle');
+  });
+
+  it('offers the next best answer, then a case or a person, when the answer did not help', async () => {
+    const c = citizen();
+    await c.say('请问物业费不交会怎样？');
+    const next = await c.say('没解决');
+    expect(next[0]?.kind).toBe('answer');
+    expect(next[0]?.data?.sources).toEqual([expect.objectContaining({ id: 'property-fee-standard' })]);
+    const offer = only(await c.say('没解决'));
+    expect(offer.options?.map((o) => o.label)).toEqual(['登记成工单', '转人工', '不用了']);
+    const filing = await c.say('登记成工单');
+    expect(filing.at(-1)?.kind).toBe('question');
+    expect(filing.at(-1)?.text).toContain('登记成咨询工单');
+  });
+
+  it('says honestly when it has no answer, and never makes one up', async () => {
+    const replies = await citizen().say('请问办理游艇驾驶证需要什么材料？');
+    expect(replies.map((r) => r.kind)).toEqual(['question']);
+    expect(replies[0]?.text).toContain('还没有准确的答案');
+  });
+
+  it('answers a question asked in the middle of filing, then carries on with the filing', async () => {
+    const c = citizen();
+    await c.say('我要投诉');
+    await c.say('小区物业一直不修楼道的灯，晚上很黑');
+    const answered = await c.say('先问一下，物业费不交会怎样？');
+    expect(answered[0]?.kind).toBe('answer');
+    const back = await c.say('解决了');
+    expect(back.map((r) => r.kind)).toEqual(['text', 'text', 'question']);
+    expect(back[1]?.text).toContain('接着刚才的登记');
+    expect(back[2]?.slot).toBe('address');
+  });
+
+  it('politely declines what 12345 does not do', async () => {
+    const reply = only(await citizen().say('帮我写一篇作文'));
+    expect(reply.text).toContain('帮不上忙');
+    expect(reply.text).toContain('12345可以帮您');
   });
 });

@@ -19,6 +19,8 @@ import {
 } from '../intake/intake.logic.ts';
 import { intakeCopy } from '../intake/intake.copy.ts';
 import { menuOptions, routerCopy } from './router.copy.ts';
+import { answerReplies, isOutOfScope, type Consultation, type ConsultInput, type KnowledgeHit } from '../consult/consult.logic.ts';
+import { consultCopy, helpedOptions, unansweredOptions } from '../consult/consult.copy.ts';
 import { detectEmergency as detectEmergencyIn, type Emergency } from '../domain/emergency/emergency.ts';
 import { classifyRequestKind } from '../domain/understand/request-type.ts';
 
@@ -44,6 +46,8 @@ export interface CitizenContext {
   intake: IntakeState;
   /** The intake as it was before an emergency message, restored if the citizen declines to record it. */
   beforeEmergency?: IntakeState;
+  /** The question being answered from the knowledge base, and the answers left to offer. */
+  consultation?: Consultation;
   /** Options of the last menu shown outside intake, so "1" works there too. */
   menu?: ReplyOption[];
   lastTicketNo?: string;
@@ -85,6 +89,14 @@ const recordOptions: ReplyOption[] = [
   { label: '不用了', value: 'decline' },
 ];
 
+const notHelped = (text: string) => resolveOption(text, helpedOptions) === 'no' || detectCommand(text) === 'no';
+
+/** A short follow-up ("那要带什么？") is read together with the question before it. */
+function followUp(previous: Consultation | undefined, text: string): string {
+  const trimmed = text.trim();
+  return previous && trimmed.length < 10 ? `${previous.question} ${trimmed}` : trimmed;
+}
+
 const declines = (text: string) => resolveOption(text, recordOptions) === 'decline' || detectCommand(text) === 'no' || detectCommand(text) === 'cancel';
 
 /** Whom to call, then what to do right now: said before any question. */
@@ -110,6 +122,7 @@ function remember(intake: IntakeState, q: Question): IntakeState {
 const INTAKE_COMMANDS = [
   { guard: 'isEmergency', target: '#citizen.emergencyOffered', actions: ['keepDraftBeforeEmergency', 'absorbAnswer', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
   { guard: 'isDataRequest', actions: 'sayRefusal' },
+  { guard: 'isSideQuestion', target: '#citizen.consulting', actions: 'startSideQuestion' },
   { guard: 'wantsCancel', target: '#citizen.idle', actions: ['clearIntake', 'sayCancelled'] },
   { guard: 'wantsPerson', target: '#citizen.handoff', actions: 'sayHandoff' },
   { guard: 'wantsRestart', target: '#citizen.intake.collecting', reenter: true, actions: ['clearIntake', 'sayRestarted', 'askNext'] },
@@ -125,6 +138,9 @@ export const citizenMachine = setup({
   actors: {
     fileCase: fromPromise<FiledCase, FileCaseInput>(async () => {
       throw new Error('fileCase must be provided by the server');
+    }),
+    answerQuestion: fromPromise<KnowledgeHit[], ConsultInput>(async () => {
+      throw new Error('answerQuestion must be provided by the server');
     }),
   },
   guards: {
@@ -144,6 +160,19 @@ export const citizenMachine = setup({
       return kind?.kind === '咨询' && kind.confident;
     },
     isEmergency: ({ event }) => detectEmergency(event.text) !== undefined,
+    isOutOfScope: ({ event }) => isOutOfScope(event.text),
+    /** A question asked in the middle of filing ("先问一下，物业费不交会怎样？"), not the account itself. */
+    isSideQuestion: ({ context, event }) => {
+      const kind = kindOf(event.text);
+      return kind?.kind === '咨询' && kind.confident && context.intake.asking !== 'description' && context.intake.asking !== undefined;
+    },
+    foundAnswers: ({ event }) => (event as unknown as { output: KnowledgeHit[] }).output.length > 0,
+    helped: ({ event }) => resolveOption(event.text, helpedOptions) === 'yes' || detectCommand(event.text) === 'yes',
+    notHelpedMoreLeft: ({ context, event }) => notHelped(event.text) && (context.consultation?.shown ?? 0) + 1 < (context.consultation?.hits.length ?? 0),
+    notHelped: ({ event }) => notHelped(event.text),
+    wantsFiling: ({ event }) => resolveOption(event.text, unansweredOptions) === 'file',
+    wantsNothingMore: ({ event }) => resolveOption(event.text, unansweredOptions) === 'done' || detectCommand(event.text) === 'no',
+    resumesIntake: ({ context }) => context.consultation?.resumeIntake === true,
     acceptsRecording: ({ event }) => resolveOption(event.text, recordOptions) === 'record' || detectCommand(event.text) === 'yes',
     declinesRecordingWithDraft: ({ context, event }) => declines(event.text) && Object.keys(context.beforeEmergency?.draft ?? {}).length > 0,
     declinesRecording: ({ event }) => declines(event.text),
@@ -187,6 +216,34 @@ export const citizenMachine = setup({
     sayEmergency: emit(({ event }) => ({ type: 'reply' as const, reply: emergencyReply(detectEmergency(event.text)) })),
     offerToRecord: say({ kind: 'question', text: routerCopy.offerToRecord, options: recordOptions }),
     sayStaySafe: say({ kind: 'text', text: routerCopy.staySafe }),
+    sayOutOfScope: say({ kind: 'text', text: consultCopy.outOfScope, options: menuOptions }),
+    startConsultation: assign(({ event }) => ({
+      consultation: { question: event.text.trim(), hits: [], shown: 0, resumeIntake: false },
+    })),
+    startSideQuestion: assign(({ event }) => ({
+      consultation: { question: event.text.trim(), hits: [], shown: 0, resumeIntake: true },
+    })),
+    askAnotherQuestion: assign(({ context, event }) => ({
+      consultation: { question: followUp(context.consultation, event.text), hits: [], shown: 0, resumeIntake: context.consultation?.resumeIntake ?? false },
+    })),
+    showNextAnswer: enqueueActions(({ context, enqueue }) => {
+      const consultation = context.consultation;
+      const next = consultation?.hits[consultation.shown + 1];
+      if (!consultation || !next) return;
+      enqueue.assign({ consultation: { ...consultation, shown: consultation.shown + 1 } });
+      for (const reply of answerReplies(next, consultCopy.nextBest)) enqueue.emit({ type: 'reply', reply });
+    }),
+    sayUnanswered: say({ kind: 'question', text: consultCopy.unanswered, options: unansweredOptions }),
+    sayBackToIntake: say({ kind: 'text', text: consultCopy.backToIntake }),
+    sayGladToHelp: say({ kind: 'text', text: consultCopy.gladToHelp }),
+    sayDeclinedConsultation: say({ kind: 'text', text: consultCopy.declined }),
+    fileConsultation: enqueueActions(({ context, enqueue }) => {
+      const question = context.consultation?.question ?? '';
+      const draft = context.consultation?.resumeIntake ? context.intake.draft : {};
+      // A consultation case of its own: the question is its account; an interrupted intake is set aside.
+      enqueue.assign({ intake: { ...emptyIntake({ ...(context.consultation?.resumeIntake ? {} : draft), type: '咨询', description: question }), acks: [consultCopy.fileIt] }, consultation: undefined });
+    }),
+    endConsultation: assign({ consultation: undefined }),
     /** An emergency case is a request for help whose account is the message itself, unless the citizen said more. */
     noteEmergency: assign(({ context, event }) => ({
       intake: {
@@ -225,7 +282,8 @@ export const citizenMachine = setup({
           { guard: 'wantsCancel', actions: 'sayNothingToCancel' },
           { guard: 'wantsMenu', actions: ['rememberMenu', 'sayGreeting'] },
           { guard: 'wantsRestart', actions: ['rememberMenu', 'sayHelp'] },
-          { guard: 'isConsultation', actions: 'sayConsultation' },
+          { guard: 'isOutOfScope', actions: 'sayOutOfScope' },
+          { guard: 'isConsultation', target: 'consulting', actions: 'startConsultation' },
           { actions: 'startIntake', target: 'intake.starting' },
         ],
       },
@@ -304,6 +362,63 @@ export const citizenMachine = setup({
           },
         },
       },
+    },
+    /** A question answered from the knowledge base: a cited answer, or an honest "I don't know" with a way on. */
+    consulting: {
+      initial: 'searching',
+      states: {
+        searching: {
+          invoke: {
+            src: 'answerQuestion',
+            input: ({ context, event }) => ({ question: context.consultation?.question ?? '', at: (event as CitizenEvent).at }),
+            onDone: [
+              {
+                guard: 'foundAnswers',
+                target: 'feedback',
+                actions: enqueueActions(({ context, enqueue, event }) => {
+                  const hits = event.output;
+                  const first = hits[0];
+                  if (!context.consultation || !first) return;
+                  enqueue.assign({ consultation: { ...context.consultation, hits, shown: 0 } });
+                  for (const reply of answerReplies(first)) enqueue.emit({ type: 'reply', reply });
+                }),
+              },
+              { target: 'unanswered', actions: 'sayUnanswered' },
+            ],
+            onError: { target: 'unanswered', actions: 'sayUnanswered' },
+          },
+        },
+        feedback: {
+          tags: 'awaitingInput',
+          on: {
+            'user.text': [
+              ...INTAKE_COMMANDS.filter((c) => c.guard !== 'isSideQuestion'),
+              { guard: 'helped', target: '#citizen.afterConsultation', actions: 'sayGladToHelp' },
+              { guard: 'notHelpedMoreLeft', target: 'feedback', reenter: true, actions: 'showNextAnswer' },
+              { guard: 'notHelped', target: 'unanswered', actions: 'sayUnanswered' },
+              { target: 'searching', actions: 'askAnotherQuestion' },
+            ],
+          },
+        },
+        unanswered: {
+          tags: 'awaitingInput',
+          on: {
+            'user.text': [
+              ...INTAKE_COMMANDS.filter((c) => c.guard !== 'isSideQuestion'),
+              { guard: 'wantsFiling', target: '#citizen.intake.deciding', actions: 'fileConsultation' },
+              { guard: 'wantsNothingMore', target: '#citizen.afterConsultation', actions: 'sayDeclinedConsultation' },
+              { target: 'searching', actions: 'askAnotherQuestion' },
+            ],
+          },
+        },
+      },
+    },
+    /** Back to an interrupted intake, or to the start. */
+    afterConsultation: {
+      always: [
+        { guard: 'resumesIntake', target: 'intake.deciding', actions: ['endConsultation', 'sayBackToIntake'] },
+        { target: 'idle', actions: 'endConsultation' },
+      ],
     },
     /** The emergency reply went out; the citizen chooses whether to record the matter as a case too. */
     emergencyOffered: {

@@ -138,4 +138,10 @@ describe('classifyRequestKind', () => {
     expect(classifyRequestKind('这个能在网上弄吗')).toMatchObject({ kind: '咨询', confident: false });
     expect(detectRequestType('路灯坏了好几天了')).toBeUndefined();
   });
+
+  it('reads a question about what happens if one does not pay as a consultation', () => {
+    expect(classifyRequestKind('请问物业费不交会怎样？')).toMatchObject({ kind: '咨询', confident: true });
+    expect(classifyRequestKind('先问一下，暖气费晚交会不会被罚？')).toMatchObject({ kind: '咨询', confident: true });
+    expect(classifyRequestKind('物业不交物业费就停我家的水，太过分了')?.kind).not.toBe('咨询');
+  });
 });

@@ -172,6 +172,7 @@ const WEAK_GRIEVANCE = new RegExp(
 const QUESTION =
   /[吗嘛么][？?。.!！~]*$|[？?]|吗[，,]|怎么|如何|哪里|哪儿|在哪|什么|啥|多少|几(?:年|天|个|岁|点|次|趟)|多久|多长|是否|能否|有没有|可不可以|能不能|要不要|是不是|算不算|行不行|[要能行可用]不[？?。]?$|请问|想问|问一下|问下|想了解|想知道|打听/;
 const THANKS_ANYWHERE = new RegExp(THANKS);
+const CONSEQUENCE = /(?:会|会不会)(?:怎么样|怎样|有什么(?:后果|影响)|被(?:罚|起诉|处罚|停)|影响)|有什么后果|后果是什么/;
 const NEGATIVE_ACCOUNT = /不|没|太|坏|难|差|乱|拖|吵|脏|臭|漏|堵|停|缺|少|震|扔|烂|破|丢|骂|骗|坑|贵|慢/;
 
 function cjkLength(text: string): number {
@@ -230,6 +231,8 @@ export function classifyRequestKindIn(text: string): KindFinding | undefined {
 
   let cue = first(PLEA, text);
   if (cue) return found('求助', 'plea', cue);
+  // "What happens if I don't pay?" asks about a rule's consequences: a consultation, not a grievance.
+  if ((cue = first(CONSEQUENCE, text)) && QUESTION.test(text)) return found('咨询', 'procedure', cue);
   if ((cue = first(REPORT, text))) return found('举报', 'report', cue);
   if ((cue = first(GRIEVANCE, text))) return found('投诉', 'grievance', cue);
   if ((cue = first(ASKS_FOR_HELP, text))) return found('求助', 'asks-for-help', cue);
