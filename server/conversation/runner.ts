@@ -2,6 +2,7 @@ import { createActor, fromPromise, waitFor, type Actor, type SnapshotFrom, type 
 import type { Reply } from '../../flows/domain/reply.ts';
 import { citizenMachine, FLOW_VERSION, pendingQuestion, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
 import type { TextHints } from '../../flows/domain/hints.ts';
+import type { ConsultInput, KnowledgeHit } from '../../flows/consult/consult.logic.ts';
 import { detectCommand, isInjectionOrDataRequest } from '../../flows/domain/understand/commands.ts';
 import { routerCopy } from '../../flows/router/router.copy.ts';
 import type { CaseService } from '../cases/case.service.ts';
@@ -43,6 +44,8 @@ export interface RunnerDeps {
   maxTextLength?: number;
   /** Upper bound for one turn's effects (filing a case); beyond it the turn fails and rolls back. */
   turnTimeoutMs?: number;
+  /** Answers consultations from the knowledge base; without it every question gets the honest "I don't know". */
+  knowledge?: { answer(question: string): KnowledgeHit[] };
   /** Optional model that fills what the rules miss; bounded in time and never throws. */
   understander?: { understand(text: string, context: { asking?: string; known?: Record<string, unknown> }): Promise<TextHints['values'] | undefined> };
 }
@@ -101,7 +104,8 @@ export function createConversationRunner(deps: RunnerDeps) {
       throw error;
     }
   });
-  const machine = citizenMachine.provide({ actors: { fileCase } });
+  const answerQuestion = fromPromise<KnowledgeHit[], ConsultInput>(async ({ input }) => deps.knowledge?.answer(input.question) ?? []);
+  const machine = citizenMachine.provide({ actors: { fileCase, answerQuestion } });
 
   function startActor(snapshot?: unknown) {
     const actor = createActor(machine, snapshot ? { snapshot: snapshot as CitizenSnapshot } : undefined);
