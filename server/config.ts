@@ -34,6 +34,7 @@ const envSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+  KNOWLEDGE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUIET_HOURS: quietHours,
 });
@@ -54,6 +55,8 @@ export interface Config {
     sendIntervalMs: number;
   };
   openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
+  /** Knowledge entries to answer from; default: the base bundled in knowledge/entries. */
+  knowledgeDir?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   quietHours: { start: string; end: string } | 'off';
 }
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     openai: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
       : undefined,
+    knowledgeDir: e.KNOWLEDGE_DIR,
     logLevel: e.LOG_LEVEL,
     quietHours: start && end ? { start, end } : 'off',
   };

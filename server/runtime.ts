@@ -13,6 +13,7 @@ import { createConversationRunner } from './conversation/runner.ts';
 import { createPushQueries } from './conversation/push.queries.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createLlmUnderstander, type LlmUnderstander } from './llm/understander.ts';
+import { BUNDLED_KNOWLEDGE_DIR, createKnowledgeAnswers } from './conversation/knowledge-answers.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 export interface RuntimeOptions {
@@ -48,8 +49,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger.info({ model: config.openai.model, host }, 'LLM understanding on');
   }
 
+  const knowledge = createKnowledgeAnswers(config.knowledgeDir ?? BUNDLED_KNOWLEDGE_DIR, clock, logger);
+  knowledge.warm();
+
   const runner = createConversationRunner({
     understander: understander || undefined,
+    knowledge,
     transactor,
     citizens,
     conversations: createConversationRepository(),

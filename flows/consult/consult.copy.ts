@@ -8,8 +8,8 @@ export const consultCopy = {
   unanswered: '这个问题我这里还没有准确的答案，不想给您说错。您可以：',
   fileIt: '好的，我把您的问题登记成咨询工单，由相关部门答复您。',
   declined: '好的。有其他问题随时找我。',
-  outOfScope: '这个我帮不上忙。12345可以帮您咨询政策、反映问题（投诉、求助、举报、建议、表扬），也可以查询工单进度。',
-  backToIntake: '好的，我们接着刚才的登记。',
+  outOfScope: '这个我帮不上忙。12345可以帮您咨询政策，也可以登记投诉、求助、举报、建议和表扬。',
+  backToIntake: '好的，那我们接着刚才的登记。',
   ruleDate: (date: string) => `（依据发布日期：${date}）`,
 } as const;
 

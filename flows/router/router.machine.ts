@@ -1,4 +1,4 @@
-import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
+import { and, assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import type { CaseDraft } from '../domain/case-draft.ts';
 import type { Reply, ReplyOption } from '../domain/reply.ts';
 import type { TextHints, TextHintValues } from '../domain/hints.ts';
@@ -393,6 +393,8 @@ export const citizenMachine = setup({
           on: {
             'user.text': [
               ...INTAKE_COMMANDS.filter((c) => c.guard !== 'isSideQuestion'),
+              // Back to an interrupted filing without a goodbye in between.
+              { guard: and(['helped', 'resumesIntake']), target: '#citizen.afterConsultation' },
               { guard: 'helped', target: '#citizen.afterConsultation', actions: 'sayGladToHelp' },
               { guard: 'notHelpedMoreLeft', target: 'feedback', reenter: true, actions: 'showNextAnswer' },
               { guard: 'notHelped', target: 'unanswered', actions: 'sayUnanswered' },

@@ -31,6 +31,11 @@ const COMMANDS: Record<string, { summary: string; usage: string; run: (args: Par
     usage: 'jiesu eval category <file.jsonl> ({"text","label"} lines) | jiesu eval type <file.jsonl> ({"text","type"} lines)',
     run: async (args) => (await import('./eval.command.ts')).evalCommand(args),
   },
+  kb: {
+    summary: 'Check the knowledge base: schema, duplicate ids and questions, expired and overdue entries',
+    usage: 'jiesu kb check [dir]  (default knowledge/entries)',
+    run: async (args) => (await import('./kb.command.ts')).kbCommand(args),
+  },
 };
 
 function helpText(): string {

@@ -173,6 +173,14 @@ describe.each(ENGINES)('REST channel and admin API over HTTP on %s', (engine) =>
     expect((await fetch(`${base}/api/v1/channels/rest/users/u-7/messages?after=abc`, { headers: auth })).status).toBe(400);
   });
 
+  it('answers an everyday question from the bundled knowledge base, with its source', async () => {
+    const res = await send({ userId: 'u-8', text: '请问社保卡丢了怎么补办？' });
+    const { replies } = (await res.json()) as { replies: Array<{ kind: string; text: string; data?: { sources?: Array<{ id: string }> } }> };
+    expect(replies.map((r) => r.kind)).toEqual(['answer', 'question']);
+    expect(replies[0]?.text).toContain('来源：');
+    expect(replies[0]?.data?.sources?.[0]?.id).toBe('social-security-card-replace');
+  });
+
   it('answers an unknown route with a JSON 404', async () => {
     const res = await fetch(`${base}/nope`);
     expect(res.status).toBe(404);

@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeHit } from '../../flows/consult/consult.logic.ts';
+import { loadKnowledgeBase } from '../../knowledge/ingest/check-entries.ts';
+import { createKnowledgeIndex } from '../../knowledge/search/knowledge-index.ts';
+import type { KnowledgeEntry } from '../../knowledge/ingest/entry.ts';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+
+/** The knowledge base that ships with Jiesu. */
+export const BUNDLED_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/entries/', import.meta.url));
+
+const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Consultations answered from the knowledge base. The index is rebuilt when the day changes, so an
+ * entry stops answering on the day it expires even in a long-running process. Invalid entries are
+ * left out (and logged); `jiesu kb check` lists them.
+ */
+export function createKnowledgeAnswers(dir: string, clock: Clock, logger: Logger, limit = 3) {
+  let builtFor = '';
+  let index: ReturnType<typeof createKnowledgeIndex<KnowledgeEntry>> | undefined;
+
+  function fresh() {
+    const now = clock.now();
+    const day = beijingDay(now);
+    if (index && builtFor === day) return index;
+    const base = loadKnowledgeBase(dir, now);
+    const errors = base.problems.filter((p) => p.severity === 'error').length;
+    if (errors > 0) logger.warn({ errors, dir }, 'knowledge entries with errors are left out; run `jiesu kb check`');
+    index = createKnowledgeIndex(base.entries, { now });
+    builtFor = day;
+    logger.info({ entries: index.size }, 'knowledge base indexed');
+    return index;
+  }
+
+  return {
+    /** Build the index now (at start) instead of on the first question. */
+    warm: () => void fresh(),
+    answer(question: string): KnowledgeHit[] {
+      return fresh()
+        .search(question, { limit })
+        .map(({ entry, confidence }) => ({
+          id: entry.id,
+          title: entry.title,
+          answer: entry.answer,
+          source: entry.source.name,
+          sourceDate: entry.source.date,
+          effectiveFrom: entry.effectiveFrom,
+          confidence,
+        }));
+    },
+  };
+}
