@@ -27,8 +27,8 @@ const COMMANDS: Record<string, { summary: string; usage: string; run: (args: Par
     run: async (args) => (await import('./bench.command.ts')).benchCommand(args),
   },
   eval: {
-    summary: 'Measure the category classifier or request-kind detection on a labelled JSONL file',
-    usage: 'jiesu eval category <file.jsonl> ({"text","label"} lines) | jiesu eval type <file.jsonl> ({"text","type"} lines)',
+    summary: 'Measure the category classifier, request-kind detection or knowledge search on labelled JSONL',
+    usage: 'jiesu eval category <file.jsonl> ({"text","label"}) | eval type <file.jsonl> ({"text","type"}) | eval kb --entries <jsonl> --questions <jsonl>',
     run: async (args) => (await import('./eval.command.ts')).evalCommand(args),
   },
   kb: {
@@ -48,7 +48,7 @@ function helpText(): string {
     ...lines,
     '',
     'Configuration comes from environment variables (see README.md): PORT, DATABASE_URL, CHANNEL_API_KEY,',
-    'ADMIN_API_KEY, WECHATY_PUPPET, OPENAI_API_KEY, LOG_LEVEL, QUIET_HOURS.',
+    'ADMIN_API_KEY, WECHATY_PUPPET, OPENAI_API_KEY, KNOWLEDGE_DIR, LOG_LEVEL, QUIET_HOURS.',
   ].join('\n');
 }
 
