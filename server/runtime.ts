@@ -14,6 +14,7 @@ import { createPushQueries } from './conversation/push.queries.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createLlmUnderstander, type LlmUnderstander } from './llm/understander.ts';
 import { BUNDLED_KNOWLEDGE_DIR, createKnowledgeAnswers } from './conversation/knowledge-answers.ts';
+import { createConsultationRepository } from './db/repositories/consultation.repository.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 export interface RuntimeOptions {
@@ -49,12 +50,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger.info({ model: config.openai.model, host }, 'LLM understanding on');
   }
 
+  const consultationRecords = createConsultationRepository();
   const knowledge = createKnowledgeAnswers(config.knowledgeDir ?? BUNDLED_KNOWLEDGE_DIR, clock, logger);
   knowledge.warm();
 
   const runner = createConversationRunner({
     understander: understander || undefined,
     knowledge,
+    consultations: consultationRecords,
     transactor,
     citizens,
     conversations: createConversationRepository(),
@@ -73,6 +76,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     runner,
     cases: createCaseQueries(transactor.reader, caseRepository, citizens),
     pushes: createPushQueries(transactor.reader, citizens, messages),
+    consultations: {
+      gaps: (limit = 20) => consultationRecords.gaps(transactor.reader, limit),
+      stats: () => consultationRecords.stats(transactor.reader),
+    },
     async healthy(): Promise<boolean> {
       try {
         await dataSource.query('SELECT 1');

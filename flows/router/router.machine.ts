@@ -55,6 +55,11 @@ export interface CitizenContext {
 
 export type CitizenEvent = { type: 'user.text'; text: string; at: string; hints?: TextHints };
 export type ReplyEmitted = { type: 'reply'; reply: Reply };
+/** Facts for the record (first-contact resolution, unanswered questions), saved with the turn. */
+export type ConsultationEmitted =
+  | { type: 'consultation.asked'; question: string; answered: boolean; entryId?: string; confidence?: number }
+  | { type: 'consultation.feedback'; helped: boolean };
+export type CitizenEmitted = ReplyEmitted | ConsultationEmitted;
 
 const BACK = /^(返回|回到自助|取消|结束人工)/u;
 
@@ -81,7 +86,7 @@ const hintsFor = (asking: string | undefined, event: CitizenEvent): TextHintValu
 const commandIn = (context: CitizenContext, event: CitizenEvent) =>
   detectCommand(resolveOption(textOf(event), context.menu ?? context.intake.options));
 
-const say = (reply: Reply) => emit<CitizenContext, CitizenEvent, undefined, CitizenEvent, ReplyEmitted>({ type: 'reply', reply });
+const say = (reply: Reply) => emit<CitizenContext, CitizenEvent, undefined, CitizenEvent, CitizenEmitted>({ type: 'reply', reply });
 const menu = (text: string): Reply => ({ kind: 'text', text, options: menuOptions });
 
 const recordOptions: ReplyOption[] = [
@@ -132,7 +137,7 @@ export const citizenMachine = setup({
   types: {
     context: {} as CitizenContext,
     events: {} as CitizenEvent,
-    emitted: {} as ReplyEmitted,
+    emitted: {} as CitizenEmitted,
     tags: 'awaitingInput' as const,
   },
   actors: {
@@ -233,6 +238,9 @@ export const citizenMachine = setup({
       enqueue.assign({ consultation: { ...consultation, shown: consultation.shown + 1 } });
       for (const reply of answerReplies(next, consultCopy.nextBest)) enqueue.emit({ type: 'reply', reply });
     }),
+    recordUnanswered: emit(({ context }) => ({ type: 'consultation.asked' as const, question: context.consultation?.question ?? '', answered: false })),
+    recordHelped: emit({ type: 'consultation.feedback' as const, helped: true }),
+    recordNotHelped: emit({ type: 'consultation.feedback' as const, helped: false }),
     sayUnanswered: say({ kind: 'question', text: consultCopy.unanswered, options: unansweredOptions }),
     sayBackToIntake: say({ kind: 'text', text: consultCopy.backToIntake }),
     sayGladToHelp: say({ kind: 'text', text: consultCopy.gladToHelp }),
@@ -380,12 +388,13 @@ export const citizenMachine = setup({
                   const first = hits[0];
                   if (!context.consultation || !first) return;
                   enqueue.assign({ consultation: { ...context.consultation, hits, shown: 0 } });
+                  enqueue.emit({ type: 'consultation.asked', question: context.consultation.question, answered: true, entryId: first.id, confidence: first.confidence });
                   for (const reply of answerReplies(first)) enqueue.emit({ type: 'reply', reply });
                 }),
               },
-              { target: 'unanswered', actions: 'sayUnanswered' },
+              { target: 'unanswered', actions: ['recordUnanswered', 'sayUnanswered'] },
             ],
-            onError: { target: 'unanswered', actions: 'sayUnanswered' },
+            onError: { target: 'unanswered', actions: ['recordUnanswered', 'sayUnanswered'] },
           },
         },
         feedback: {
@@ -394,10 +403,10 @@ export const citizenMachine = setup({
             'user.text': [
               ...INTAKE_COMMANDS.filter((c) => c.guard !== 'isSideQuestion'),
               // Back to an interrupted filing without a goodbye in between.
-              { guard: and(['helped', 'resumesIntake']), target: '#citizen.afterConsultation' },
-              { guard: 'helped', target: '#citizen.afterConsultation', actions: 'sayGladToHelp' },
-              { guard: 'notHelpedMoreLeft', target: 'feedback', reenter: true, actions: 'showNextAnswer' },
-              { guard: 'notHelped', target: 'unanswered', actions: 'sayUnanswered' },
+              { guard: and(['helped', 'resumesIntake']), target: '#citizen.afterConsultation', actions: 'recordHelped' },
+              { guard: 'helped', target: '#citizen.afterConsultation', actions: ['recordHelped', 'sayGladToHelp'] },
+              { guard: 'notHelpedMoreLeft', target: 'feedback', reenter: true, actions: ['recordNotHelped', 'showNextAnswer'] },
+              { guard: 'notHelped', target: 'unanswered', actions: ['recordNotHelped', 'sayUnanswered'] },
               { target: 'searching', actions: 'askAnotherQuestion' },
             ],
           },

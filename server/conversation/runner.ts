@@ -1,6 +1,6 @@
 import { createActor, fromPromise, waitFor, type Actor, type SnapshotFrom, type StateValue } from 'xstate';
 import type { Reply } from '../../flows/domain/reply.ts';
-import { citizenMachine, FLOW_VERSION, pendingQuestion, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
+import { citizenMachine, FLOW_VERSION, pendingQuestion, type ConsultationEmitted, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
 import type { TextHints } from '../../flows/domain/hints.ts';
 import type { ConsultInput, KnowledgeHit } from '../../flows/consult/consult.logic.ts';
 import { detectCommand, isInjectionOrDataRequest } from '../../flows/domain/understand/commands.ts';
@@ -9,6 +9,7 @@ import type { CaseService } from '../cases/case.service.ts';
 import type { CitizenRepository } from '../db/repositories/citizen.repository.ts';
 import { ConcurrentTurnError, type ConversationRepository } from '../db/repositories/conversation.repository.ts';
 import type { MessageRepository } from '../db/repositories/message.repository.ts';
+import { createConsultationRepository, type ConsultationRepository } from '../db/repositories/consultation.repository.ts';
 import type { Conversation } from '../db/entities.ts';
 import type { Transactor } from '../db/transactor.ts';
 import type { SqlSession } from '../db/sql.ts';
@@ -44,6 +45,7 @@ export interface RunnerDeps {
   maxTextLength?: number;
   /** Upper bound for one turn's effects (filing a case); beyond it the turn fails and rolls back. */
   turnTimeoutMs?: number;
+  consultations?: ConsultationRepository;
   /** Answers consultations from the knowledge base; without it every question gets the honest "I don't know". */
   knowledge?: { answer(question: string): KnowledgeHit[] };
   /** Optional model that fills what the rules miss; bounded in time and never throws. */
@@ -82,6 +84,7 @@ const atRest = (s: CitizenSnapshot) => s.status !== 'active' || s.hasTag('awaiti
  */
 export function createConversationRunner(deps: RunnerDeps) {
   const { transactor, citizens, conversations, messages, caseService, clock, logger } = deps;
+  const consultations = deps.consultations ?? createConsultationRepository();
   const maxTextLength = deps.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
   const turnTimeoutMs = deps.turnTimeoutMs ?? 10_000;
   const queue = createKeyedQueue();
@@ -180,6 +183,9 @@ export function createConversationRunner(deps: RunnerDeps) {
     turn.actor = actor;
 
     const listening = actor.on('reply', (event) => replies.push(event.reply));
+    const records: ConsultationEmitted[] = [];
+    const recordingAsked = actor.on('consultation.asked', (event) => records.push(event));
+    const recordingFeedback = actor.on('consultation.feedback', (event) => records.push(event));
     sending = turn;
     try {
       actor.send({ type: 'user.text', text, at: at.toISOString(), hints });
@@ -188,10 +194,12 @@ export function createConversationRunner(deps: RunnerDeps) {
     }
     const settled = await waitFor(actor, atRest, { timeout: turnTimeoutMs });
     listening.unsubscribe();
+    recordingAsked.unsubscribe();
+    recordingFeedback.unsubscribe();
     if (turn.failure) throw turn.failure;
     if (settled.status === 'error') throw settled.error;
     const snapshot = actor.getPersistedSnapshot();
-    return { replies, update: { snapshot, flowVersion: FLOW_VERSION, state: stateName(settled.value) } };
+    return { replies, records, update: { snapshot, flowVersion: FLOW_VERSION, state: stateName(settled.value) } };
   }
 
   async function turn(inbound: InboundMessage, hints: TextHints | undefined): Promise<TurnResult> {
@@ -240,6 +248,10 @@ export function createConversationRunner(deps: RunnerDeps) {
         started(scope);
         const outcome = await runFlow(scope, inbound.text, at, hints);
         replies = outcome.replies;
+        for (const record of outcome.records) {
+          if (record.type === 'consultation.asked') await consultations.insert(sql, conversation, record, at);
+          else await consultations.recordFeedback(sql, conversation.id, record.helped, at);
+        }
         await conversations.save(sql, conversation, outcome.update, at);
       }
       await messages.insertOutbound(sql, conversation, inboundId, replies, at);

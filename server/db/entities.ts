@@ -211,4 +211,35 @@ export const TicketSequenceSchema = new EntitySchema<TicketSequence>({
   },
 });
 
-export const ENTITIES = [CitizenSchema, ConversationSchema, MessageSchema, CaseSchema, CaseEventSchema, TicketSequenceSchema];
+export interface ConsultationRecord {
+  id: number;
+  conversationId: number;
+  channel: string;
+  question: string;
+  answered: boolean;
+  entryId: string | null;
+  confidencePct: number | null;
+  helped: boolean | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const ConsultationSchema = new EntitySchema<ConsultationRecord>({
+  name: 'Consultation',
+  tableName: 'consultations',
+  columns: {
+    id,
+    conversationId: { type: 'integer', name: 'conversation_id' },
+    channel: { type: 'varchar', length: 32 },
+    question: { type: 'text' },
+    answered: { type: 'boolean' },
+    entryId: { type: 'varchar', length: 64, name: 'entry_id', nullable: true },
+    confidencePct: { type: 'integer', name: 'confidence_pct', nullable: true },
+    helped: { type: 'boolean', nullable: true },
+    createdAt: timestamp('created_at'),
+    updatedAt: timestamp('updated_at'),
+  },
+  indices: [{ name: 'IDX_consultations_conversation', columns: ['conversationId', 'id'] }],
+});
+
+export const ENTITIES = [ConsultationSchema, CitizenSchema, ConversationSchema, MessageSchema, CaseSchema, CaseEventSchema, TicketSequenceSchema];
