@@ -32,8 +32,8 @@ const COMMANDS: Record<string, { summary: string; usage: string; run: (args: Par
     run: async (args) => (await import('./eval.command.ts')).evalCommand(args),
   },
   kb: {
-    summary: 'Check the knowledge base: schema, duplicate ids and questions, expired and overdue entries',
-    usage: 'jiesu kb check [dir]  (default knowledge/entries)',
+    summary: 'Knowledge base: check entries, import a FAQ file, list unanswered questions',
+    usage: 'jiesu kb check [dir] | kb import <file.jsonl|file.csv> [--dry-run] … | kb gaps [--limit 20]',
     run: async (args) => (await import('./kb.command.ts')).kbCommand(args),
   },
 };
