@@ -116,21 +116,30 @@ function decodeBase64(text: string): Uint8Array {
  * kept tokens, dotted with each label's weights.
  */
 export function scoreCounts(model: CompiledCategoryModel, counts: Map<string, number>): Float64Array {
-  const k = model.labels.length;
-  const scores = new Float64Array(k);
+  const scores = new Float64Array(model.labels.length);
   let squares = 0;
   for (const [gram, count] of counts) {
     const t = model.index.get(gram);
-    if (t === undefined) continue;
-    const tf = 1 + Math.log(count);
-    const value = tf * model.idf[t]!;
-    squares += value * value;
-    const row = t * k;
-    // weights already include idf, so tf alone multiplies them
-    for (let c = 0; c < k; c++) scores[c]! += tf * model.weights[row + c]!;
+    if (t !== undefined) squares += addTerm(model, scores, t, count);
   }
+  return finishScores(model, scores, squares);
+}
+
+/** Adds one kept token's contribution to the margins; returns its squared tf-idf for the norm. */
+function addTerm(model: CompiledCategoryModel, scores: Float64Array, t: number, count: number): number {
+  const k = scores.length;
+  const tf = 1 + Math.log(count);
+  const value = tf * model.idf[t]!;
+  const row = t * k;
+  // weights already include idf, so tf alone multiplies them
+  for (let c = 0; c < k; c++) scores[c]! += tf * model.weights[row + c]!;
+  return value * value;
+}
+
+/** L2-normalise the margins over the kept tokens and add the biases. */
+function finishScores(model: CompiledCategoryModel, scores: Float64Array, squares: number): Float64Array {
   const norm = squares > 0 ? Math.sqrt(squares) : 1;
-  for (let c = 0; c < k; c++) scores[c] = scores[c]! / norm + model.bias[c]!;
+  for (let c = 0; c < scores.length; c++) scores[c] = scores[c]! / norm + model.bias[c]!;
   return scores;
 }
 
@@ -157,22 +166,15 @@ export function scoreText(model: CompiledCategoryModel, text: string): Float64Ar
   const { counts, touched } = model.scratch;
   let size = collect(model, chars, chars.length, maxN, 0, 0);
   if (lead > 0) size = collect(model, chars, Math.min(lead, chars.length), maxN, LEAD_OFFSET, size);
-  const k = model.labels.length;
-  const scores = new Float64Array(k);
+  const scores = new Float64Array(model.labels.length);
   let squares = 0;
   for (let j = 0; j < size; j++) {
     const t = touched[j]!;
     const count = counts[t]!;
     counts[t] = 0;
-    const tf = 1 + Math.log(count);
-    const value = tf * model.idf[t]!;
-    squares += value * value;
-    const row = t * k;
-    for (let c = 0; c < k; c++) scores[c]! += tf * model.weights[row + c]!;
+    squares += addTerm(model, scores, t, count);
   }
-  const norm = squares > 0 ? Math.sqrt(squares) : 1;
-  for (let c = 0; c < k; c++) scores[c] = scores[c]! / norm + model.bias[c]!;
-  return scores;
+  return finishScores(model, scores, squares);
 }
 
 const MAX_N = 2;
