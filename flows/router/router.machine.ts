@@ -270,7 +270,6 @@ export const citizenMachine = setup({
     sayEscalate: say({ kind: 'handoff', text: intakeCopy.escalate, data: { reason: 'too_many_failures' } }),
     sayBack: say({ kind: 'text', text: routerCopy.backFromHandoff }),
     sayRefusal: say({ kind: 'text', text: routerCopy.refuseDataRequest }),
-    sayConsultation: say({ kind: 'text', text: routerCopy.consultation }),
     sayConfirmOrChange: say({ kind: 'question', text: intakeCopy.confirmOrChange, options: readBack(emptyIntake()).options }),
     sayFilingFailed: say({ kind: 'error', text: intakeCopy.filingFailed }),
   },

@@ -3,13 +3,11 @@ import type { KnowledgeHit } from '../../flows/consult/consult.logic.ts';
 import { loadKnowledgeBase } from '../../knowledge/ingest/check-entries.ts';
 import { createKnowledgeIndex } from '../../knowledge/search/knowledge-index.ts';
 import type { KnowledgeEntry } from '../../knowledge/ingest/entry.ts';
-import type { Clock } from '../clock.ts';
+import { beijingDate, type Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 
 /** The knowledge base that ships with Jiesu. */
 export const BUNDLED_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/entries/', import.meta.url));
-
-const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * Consultations answered from the knowledge base. The index is rebuilt when the day changes, so an
@@ -22,7 +20,7 @@ export function createKnowledgeAnswers(dir: string, clock: Clock, logger: Logger
 
   function fresh() {
     const now = clock.now();
-    const day = beijingDay(now);
+    const day = beijingDate(now);
     if (index && builtFor === day) return index;
     const base = loadKnowledgeBase(dir, now);
     const errors = base.problems.filter((p) => p.severity === 'error').length;

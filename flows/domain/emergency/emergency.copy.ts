@@ -121,9 +121,3 @@ export const EMERGENCY_COPY = {
 } as const satisfies Record<string, EmergencyCopy>;
 
 export type Situation = keyof typeof EMERGENCY_COPY;
-
-/** The emergency reply's text: whom to call first, then what to do. */
-export function emergencyText(e: { call: readonly EmergencyCall[]; advice: string }): string {
-  const numbers = e.call.map((c) => `${c.number}（${c.name}）`).join('、');
-  return `这可能有危险，请立即拨打 ${numbers}。${e.advice}处理完如果需要，我可以帮您登记反映问题。`;
-}

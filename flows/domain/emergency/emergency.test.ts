@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { detectEmergency } from './emergency.ts';
-import { emergencyText } from './emergency.copy.ts';
 
 const numbers = (text: string) => detectEmergency(text)?.call.map((c) => c.number);
 
@@ -147,16 +146,5 @@ describe('detectEmergency by kind of wording (round 4 lexicons)', () => {
     '我爸退休金还没到账',
   ])('stays quiet on %s', (text) => {
     expect(detectEmergency(text)).toBeUndefined();
-  });
-});
-
-describe('emergencyText', () => {
-  it('puts whom to call first, then what to do, then the offer to record a case', () => {
-    const e = detectEmergency('楼道里电动车烧起来了');
-    expect(e).toBeDefined();
-    const text = emergencyText(e!);
-    expect(text.startsWith('这可能有危险，请立即拨打 119（消防救援）。')).toBe(true);
-    expect(text).toContain(e!.advice);
-    expect(text.endsWith('我可以帮您登记反映问题。')).toBe(true);
   });
 });

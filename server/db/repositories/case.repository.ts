@@ -1,12 +1,13 @@
 import type { CaseEvent, CaseRecord } from '../entities.ts';
 import { readDate, readJson, type SqlSession } from '../sql.ts';
+import { beijingDate } from '../../clock.ts';
 
 export type NewCase = Omit<CaseRecord, 'id' | 'ticketNo'>;
 export type NewCaseEvent = Omit<CaseEvent, 'id'>;
 
 /** The day part of a ticket number is Beijing's calendar day, whatever the server's time zone. */
 export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(2, 10).replaceAll('-', '');
+  return beijingDate(at).slice(2).replaceAll('-', '');
 }
 
 /**
