@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../server/logger.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/databases.ts';
 import { createMockWechat, type MockWechat } from './testing/mock-wechat.ts';
 import { startWechatyChannel, type WechatyChannel, type WechatyChannelOptions } from './wechaty-channel.ts';
+import { routerCopy } from '../flows/router/router.copy.ts';
 import { wechatCopy } from './wechat.copy.ts';
 
 const TICKET = /J\d{11}/;
@@ -130,10 +131,10 @@ describe('the WeChat channel', () => {
     expect(citizen.inbox).toHaveLength(1);
   });
 
-  it('asks for words when a citizen sends a picture', async () => {
+  it('asks for words when a citizen sends a picture outside adding it to a case', async () => {
     const citizen = h.wechat.citizen('吴女士');
     citizen.sendImage();
-    expect(await citizen.nextReply()).toBe(wechatCopy.textOnly);
+    expect(await citizen.nextReply()).toBe(routerCopy.textOnly);
     // The picture did not start a conversation: the first words are still greeted as a first message.
     const first = await citizen.ask('你好');
     const fresh = await h.wechat.citizen('郑先生').ask('你好');

@@ -4,6 +4,7 @@ import type { impls, PuppetOptions } from 'wechaty-puppet';
 import type { Config } from '../server/config.ts';
 import type { Logger } from '../server/logger.ts';
 import type { ConversationRunner } from '../server/conversation/runner.ts';
+import type { Reply } from '../flows/domain/reply.ts';
 import { maskPhoneNumbers, renderTurn } from '../server/conversation/render-text.ts';
 import { createInboundDedupe, type InboundFingerprint } from './inbound-dedupe.ts';
 import { createSendThrottle, DEFAULT_SEND_INTERVAL_MS, type SendThrottleOptions } from './send-throttle.ts';
@@ -60,6 +61,11 @@ export interface WechatyChannelOptions {
 
 export interface WechatyChannel {
   readonly bot: Wechaty;
+  /**
+   * Sends a push (progress, callback) to a citizen by their runner id, through the same throttle as
+   * replies; true once WeChat took it. The outbox calls this and retries on false.
+   */
+  deliver(userId: string, replies: Reply[]): Promise<boolean>;
   start(): Promise<void>;
   /** Lets handlers in flight finish and the send queue drain (bounded), then stops the bot. */
   stop(): Promise<void>;
@@ -158,15 +164,18 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
     const target: Target = room ? { room, contact: talker } : { contact: talker };
     state.target = target;
 
-    if (!isText) {
+    let attachment: { bytes: Buffer; mime?: string } | undefined;
+    if (type === types.Message.Image) attachment = await downloadImage(msg);
+    if (!isText && !attachment) {
       await send(target, wechatCopy.textOnly, msg.id);
       return 'not-text';
     }
 
-    const text = room ? await msg.mentionText() : msg.text();
+    // A photo goes to the conversation too: it is kept when the citizen is adding it to a case.
+    const text = attachment ? wechatCopy.imagePlaceholder : room ? await msg.mentionText() : msg.text();
     const started = performance.now();
     state.reachedRunner = true;
-    const result = await runner.handle({ channel: WECHAT_CHANNEL, userId: userIdOf(talker, room), text, messageId: msg.id });
+    const result = await runner.handle({ channel: WECHAT_CHANNEL, userId: userIdOf(talker, room), text, messageId: msg.id, attachment });
     const turn = {
       messageId: msg.id,
       room: Boolean(room),
@@ -243,6 +252,40 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
     }
   }
 
+  async function downloadImage(msg: Message): Promise<{ bytes: Buffer; mime?: string } | undefined> {
+    try {
+      const box = await msg.toImage().hd();
+      const bytes = await box.toBuffer();
+      return { bytes, mime: box.mediaType || undefined };
+    } catch (error) {
+      logger.warn({ err: error, messageId: msg.id }, 'could not download a wechat image');
+      return undefined;
+    }
+  }
+
+  /** Finds whom a runner user id stands for: a contact, or a member of a group (`<roomId>/<contactId>`). */
+  async function targetOf(userId: string): Promise<Target | undefined> {
+    const slash = userId.indexOf('/');
+    if (slash < 0) {
+      const contact = await bot.Contact.find({ id: userId });
+      return contact ? { contact } : undefined;
+    }
+    const [room, contact] = await Promise.all([bot.Room.find({ id: userId.slice(0, slash) }), bot.Contact.find({ id: userId.slice(slash + 1) })]);
+    return room && contact ? { room, contact } : undefined;
+  }
+
+  let pushCounter = 0;
+  async function deliver(userId: string, replies: Reply[]): Promise<boolean> {
+    if (stopping || loginAt === undefined) return false;
+    const target = await targetOf(userId);
+    if (!target) {
+      logger.warn('push target not found in wechat');
+      return false;
+    }
+    const body = renderTurn(replies);
+    return send(target, target.room ? maskPhoneNumbers(body) : body, `push-${++pushCounter}`);
+  }
+
   bot.on('scan', (qrcode, status) => {
     if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
       // The QR code is a login link for the operator, not personal data. `qrUrl` renders it on
@@ -285,6 +328,7 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
 
   return {
     bot,
+    deliver,
     async start() {
       stopping = false;
       await bot.start();

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -37,6 +38,8 @@ const envSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUIET_HOURS: quietHours,
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
 });
 
 export type DatabaseTarget =
@@ -59,6 +62,10 @@ export interface Config {
   knowledgeDir?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   quietHours: { start: string; end: string } | 'off';
+  /** Where photos and files citizens add to cases are kept (content-addressed). */
+  attachmentsDir: string;
+  /** How often the scheduler and the outbox look for due work. */
+  workerIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +84,13 @@ function withoutEmpty(env: Record<string, string | undefined>): Record<string, s
 
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   return url.startsWith('sqlite:') ? { engine: 'sqlite', path: url.slice('sqlite:'.length) } : { engine: 'postgres', url };
+}
+
+/** Beside the SQLite file (one folder to back up), else ./data/attachments. */
+function defaultAttachmentsDir(databaseUrl: string): string {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.engine === 'sqlite' && target.path !== ':memory:') return join(dirname(target.path), 'attachments');
+  return join('data', 'attachments');
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -103,5 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     knowledgeDir: e.KNOWLEDGE_DIR,
     logLevel: e.LOG_LEVEL,
     quietHours: start && end ? { start, end } : 'off',
+    attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_URL),
+    workerIntervalMs: e.WORKER_INTERVAL_MS,
   };
 }

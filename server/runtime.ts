@@ -16,6 +16,22 @@ import { createLlmUnderstander, type LlmUnderstander } from './llm/understander.
 import { BUNDLED_KNOWLEDGE_DIR, createKnowledgeAnswers } from './conversation/knowledge-answers.ts';
 import { createConsultationRepository } from './db/repositories/consultation.repository.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createCallbackRepository } from './db/repositories/callback.repository.ts';
+import { createJobRepository } from './db/repositories/job.repository.ts';
+import { createOutboxRepository } from './db/repositories/outbox.repository.ts';
+import { createUnitAccessRepository } from './db/repositories/unit-access.repository.ts';
+import { createAuditRepository } from './db/repositories/audit.repository.ts';
+import { createAttachmentRepository } from './db/repositories/attachment.repository.ts';
+import { createAttachmentStore } from './attachments/attachment-store.ts';
+import { createCaseNotifier } from './cases/case-notifier.ts';
+import { createCaseWorkflow } from './cases/case-workflow.ts';
+import { createCaseFollowUp } from './cases/case-followup.ts';
+import { caseTimerHandlers } from './cases/case-timers.ts';
+import { createWorkService } from './cases/work.service.ts';
+import { createScheduler } from './scheduler/scheduler.ts';
+import { createOutboxDispatcher } from './outbox/outbox-dispatcher.ts';
+import { createWorkers } from './workers.ts';
+import type { WebhookPost, WebhookPostResult } from './webhooks/deliver-webhook.ts';
 
 export interface RuntimeOptions {
   logger?: Logger;
@@ -24,6 +40,8 @@ export interface RuntimeOptions {
   schema?: string;
   /** Replaces the model-backed understander (tests); null turns it off even with OPENAI_API_KEY set. */
   understander?: LlmUnderstander | null;
+  /** Replaces webhook HTTP delivery (tests that count or fail deliveries). */
+  postWebhook?: (input: WebhookPost) => Promise<WebhookPostResult>;
 }
 
 /**
@@ -50,6 +68,21 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger.info({ model: config.openai.model, host }, 'LLM understanding on');
   }
 
+  const callbacks = createCallbackRepository();
+  const jobs = createJobRepository();
+  const outbox = createOutboxRepository();
+  const unitAccess = createUnitAccessRepository();
+  const audit = createAuditRepository();
+  const attachments = createAttachmentRepository();
+  const conversations = createConversationRepository();
+  const store = createAttachmentStore(config.attachmentsDir);
+  const notifier = createCaseNotifier({ outbox, unitAccess, quietHours: config.quietHours });
+  const workflow = createCaseWorkflow({ cases: caseRepository, callbacks, jobs, notifier });
+  const followUp = createCaseFollowUp({ cases: caseRepository, callbacks, citizens, attachments, jobs, store, workflow });
+  const scheduler = createScheduler({ transactor, jobs, clock, logger, handlers: caseTimerHandlers({ cases: caseRepository, callbacks, notifier, workflow }) });
+  const dispatcher = createOutboxDispatcher({ transactor, outbox, citizens, conversations, messages, unitAccess, clock, logger, post: options.postWebhook });
+  const workers = createWorkers({ scheduler, dispatcher, logger, intervalMs: config.workerIntervalMs });
+
   const consultationRecords = createConsultationRepository();
   const knowledge = createKnowledgeAnswers(config.knowledgeDir ?? BUNDLED_KNOWLEDGE_DIR, clock, logger);
   knowledge.warm();
@@ -60,9 +93,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     consultations: consultationRecords,
     transactor,
     citizens,
-    conversations: createConversationRepository(),
+    conversations,
     messages,
-    caseService: createCaseService(caseRepository),
+    caseService: createCaseService(caseRepository, workflow),
+    followUp,
     clock,
     logger,
   });
@@ -74,7 +108,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     dataSource,
     transactor,
     runner,
-    cases: createCaseQueries(transactor.reader, caseRepository, citizens),
+    cases: createCaseQueries(transactor.reader, caseRepository, citizens, callbacks),
+    work: createWorkService({ transactor, clock, cases: caseRepository, callbacks, unitAccess, audit, attachments, store, workflow, outbox, citizens }),
+    workers,
+    /** Push channels in this process (the WeChat bot) register how to deliver here. */
+    outbox: dispatcher,
     pushes: createPushQueries(transactor.reader, citizens, messages),
     consultations: {
       gaps: (limit = 20) => consultationRecords.gaps(transactor.reader, limit),
@@ -89,6 +127,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       }
     },
     async close(): Promise<void> {
+      await workers.stop();
       await checkpointer?.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Slot } from '../flows/domain/reply.ts';
+import type { IntakeSlot as Slot } from '../flows/domain/reply.ts';
 import { routerCopy } from '../flows/router/router.copy.ts';
 import { createRestClient, filedTicket, lastQuestion, type RestClient, type TurnResponse } from './helpers/rest-client.ts';
 import { createTempDir, startServer, stopAllServers, type ServerProcess, type TempDir } from './helpers/server-process.ts';
@@ -55,7 +55,7 @@ describe('the server killed mid-conversation and started again on the same datab
   const reply = (turn: TurnResponse): string => {
     const asked = lastQuestion(turn);
     if (asked?.kind === 'confirm') return '确认';
-    const answer = asked?.slot ? ANSWERS[asked.slot] : undefined;
+    const answer = asked?.slot ? (ANSWERS as Partial<Record<string, string>>)[asked.slot] : undefined;
     if (!answer) throw new Error(`the bot did not ask a question: ${JSON.stringify(turn.replies)}`);
     return answer;
   };

@@ -9,14 +9,20 @@ export type ReplyKind =
   | 'case_filed'
   | 'handoff'
   | 'error'
-  // Reserved for later capabilities; listed so channels can render them already.
   | 'answer'
   | 'emergency'
+  /** A case's timeline, or a list of the citizen's cases to pick from. */
   | 'case_status'
+  /** The satisfaction callback: the result, then one question per reply (slot contacted/resolved/satisfaction). */
   | 'callback'
+  /** Progress pushed on the system's initiative (dispatched, contacted, extended…). */
   | 'notice';
 
-export type Slot = 'type' | 'description' | 'category' | 'address' | 'phone' | 'name' | 'confidential';
+/** What intake asks for. */
+export type IntakeSlot = 'type' | 'description' | 'category' | 'address' | 'phone' | 'name' | 'confidential';
+/** What the satisfaction callback (回访) asks, on replies of kind `callback`. */
+export type CallbackSlotName = 'contacted' | 'resolved' | 'satisfaction';
+export type Slot = IntakeSlot | CallbackSlotName;
 
 export interface ReplyOption {
   label: string;

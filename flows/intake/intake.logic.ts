@@ -1,6 +1,6 @@
 import type { CaseDraft, RequestType } from '../domain/case-draft.ts';
 import { REQUEST_TYPES } from '../domain/case-draft.ts';
-import type { Reply, ReplyOption, Slot } from '../domain/reply.ts';
+import type { IntakeSlot as Slot, Reply, ReplyOption } from '../domain/reply.ts';
 import { extract } from '../domain/understand/extract.ts';
 import type { TextHintValues } from '../domain/hints.ts';
 import { BEIJING_DISTRICTS, BEIJING_TOWNSHIPS } from '../domain/places/beijing-divisions.ts';

@@ -1,4 +1,4 @@
-import { and, assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
+import { and, assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import type { CaseDraft } from '../domain/case-draft.ts';
 import type { Reply, ReplyOption } from '../domain/reply.ts';
 import type { TextHints, TextHintValues } from '../domain/hints.ts';
@@ -23,6 +23,20 @@ import { answerReplies, isOutOfScope, type Consultation, type ConsultInput, type
 import { consultCopy, helpedOptions, unansweredOptions } from '../consult/consult.copy.ts';
 import { detectEmergency as detectEmergencyIn, type Emergency } from '../domain/emergency/emergency.ts';
 import { classifyRequestKind } from '../domain/understand/request-type.ts';
+import { readCallbackAnswer, type CallbackAnswers, type CallbackSlot } from '../callback/read-answer.ts';
+import { callbackQuestion } from '../followup/callback-replies.ts';
+import { followCopy, followOptions } from '../followup/followup.copy.ts';
+import {
+  asksProgress,
+  caseActionReply,
+  caseListReply,
+  caseStatusReply,
+  notificationCommand,
+  ticketNoIn,
+  type CaseActionName,
+  type CaseActionResult,
+  type CaseSummary,
+} from '../followup/followup.logic.ts';
 
 /**
  * The citizen's conversation: a top-level router (greeting, help, cancel, start over, person)
@@ -51,9 +65,54 @@ export interface CitizenContext {
   /** Options of the last menu shown outside intake, so "1" works there too. */
   menu?: ReplyOption[];
   lastTicketNo?: string;
+  /** The case being looked at in chat, the list shown to pick from, and an action waiting for input. */
+  following?: { ticketNo?: string; options?: ReplyOption[]; action?: CaseActionName; note?: string };
 }
 
-export type CitizenEvent = { type: 'user.text'; text: string; at: string; hints?: TextHints };
+/** A satisfaction callback waiting for this citizen's answers (read by the server each turn). */
+export interface PendingCallback {
+  ticketNo: string;
+  asking: CallbackSlot;
+  answers: CallbackAnswers;
+}
+
+export type CitizenEvent = {
+  type: 'user.text';
+  text: string;
+  at: string;
+  hints?: TextHints;
+  pending?: { callback?: PendingCallback };
+  /** The message carried a file (a photo from WeChat); the server holds its bytes for this turn. */
+  attachment?: { mime: string; size: number };
+};
+
+export interface LookupInput {
+  ticketNo?: string;
+}
+
+export interface CaseActionInput {
+  ticketNo: string;
+  action: CaseActionName;
+  note?: string;
+  /** The turn's file is part of the addition. */
+  withAttachment?: boolean;
+  at: string;
+}
+
+export interface CallbackInput {
+  ticketNo: string;
+  answers: CallbackAnswers;
+  comment?: string;
+  at: string;
+}
+
+export interface CallbackOutcome {
+  ticketNo: string;
+  next?: CallbackSlot;
+  outcome?: 'closed' | 'reopened';
+  escalated?: boolean;
+  unitName: string | null;
+}
 export type ReplyEmitted = { type: 'reply'; reply: Reply };
 /** Facts for the record (first-contact resolution, unanswered questions), saved with the turn. */
 export type ConsultationEmitted =
@@ -79,6 +138,28 @@ const detectEmergency = rememberLast(detectEmergencyIn);
 const kindOf = rememberLast(classifyRequestKind);
 
 const textOf = (event: CitizenEvent) => event.text;
+
+/** What the message says about the callback being asked, merged over what was answered before. */
+function callbackAnswerIn(event: CitizenEvent): { pending: PendingCallback; answers: CallbackAnswers; comment?: string } | undefined {
+  const pending = event.pending?.callback;
+  if (!pending) return undefined;
+  const read = readCallbackAnswer(event.text, pending.asking);
+  if (Object.keys(read.answers).length === 0) return undefined;
+  return { pending, answers: { ...pending.answers, ...read.answers }, comment: read.comment };
+}
+const callbackAnswer = (() => {
+  let lastEvent: CitizenEvent | undefined;
+  let lastValue: ReturnType<typeof callbackAnswerIn>;
+  return (event: CitizenEvent) => {
+    if (event !== lastEvent) {
+      lastValue = callbackAnswerIn(event);
+      lastEvent = event;
+    }
+    return lastValue;
+  };
+})();
+
+const caseActionOf = (context: CitizenContext, event: CitizenEvent) => resolveOption(event.text, context.following?.options ?? followOptions.caseActions);
 
 /** Hints computed for another question (the conversation moved on meanwhile) are ignored. */
 const hintsFor = (asking: string | undefined, event: CitizenEvent): TextHintValues | undefined =>
@@ -147,6 +228,18 @@ export const citizenMachine = setup({
     answerQuestion: fromPromise<KnowledgeHit[], ConsultInput>(async () => {
       throw new Error('answerQuestion must be provided by the server');
     }),
+    lookupCases: fromPromise<CaseSummary[], LookupInput>(async () => {
+      throw new Error('lookupCases must be provided by the server');
+    }),
+    actOnCase: fromPromise<CaseActionResult, CaseActionInput>(async () => {
+      throw new Error('actOnCase must be provided by the server');
+    }),
+    setNotifications: fromPromise<boolean, { on: boolean; at: string }>(async () => {
+      throw new Error('setNotifications must be provided by the server');
+    }),
+    recordCallback: fromPromise<CallbackOutcome, CallbackInput>(async () => {
+      throw new Error('recordCallback must be provided by the server');
+    }),
   },
   guards: {
     wantsCancel: ({ context, event }) => commandIn(context, event) === 'cancel',
@@ -187,6 +280,19 @@ export const citizenMachine = setup({
     confirmed: ({ context, event }) => confirmAnswer(event.text, context.intake.options) === 'yes',
     wantsChange: ({ context, event }) => confirmAnswer(event.text, context.intake.options) === 'change',
     pickedField: ({ context, event }) => forgetSlot(context.intake, event.text) !== undefined,
+    answersCallback: ({ event }) => callbackAnswer(event) !== undefined,
+    wantsNotificationsOff: ({ event }) => notificationCommand(event.text) === 'off',
+    wantsNotificationsOn: ({ event }) => notificationCommand(event.text) === 'on',
+    asksAboutCase: ({ event }) => ticketNoIn(event.text) !== undefined || asksProgress(event.text),
+    foundNoCase: ({ event }) => (event as unknown as { output: CaseSummary[] }).output.length === 0,
+    foundOneCase: ({ event }) => (event as unknown as { output: CaseSummary[] }).output.length === 1,
+    pickedCase: ({ context, event }) => (context.following?.options ?? []).some((o) => o.value === resolveOption(event.text, context.following?.options) || o.value === ticketNoIn(event.text)),
+    wantsUrge: ({ context, event }) => caseActionOf(context, event) === 'urge' || /催办|催一下|催促/u.test(event.text),
+    wantsSupplement: ({ context, event }) => caseActionOf(context, event) === 'supplement' || /^补充/u.test(event.text.trim()),
+    wantsWithdraw: ({ context, event }) => caseActionOf(context, event) === 'withdraw' || /^撤销(工单)?$|^撤回(工单)?$/u.test(event.text.trim()),
+    wantsBackFromCase: ({ context, event }) => caseActionOf(context, event) === 'back' || BACK.test(event.text.trim()) || detectCommand(event.text) === 'cancel',
+    confirmsWithdraw: ({ event }) => resolveOption(event.text, followOptions.confirmWithdraw) === 'yes' || detectCommand(event.text) === 'yes',
+    hasAttachment: ({ event }) => event.attachment !== undefined,
   },
   actions: {
     rememberMenu: assign({ menu: () => menuOptions }),
@@ -272,6 +378,26 @@ export const citizenMachine = setup({
     sayRefusal: say({ kind: 'text', text: routerCopy.refuseDataRequest }),
     sayConfirmOrChange: say({ kind: 'question', text: intakeCopy.confirmOrChange, options: readBack(emptyIntake()).options }),
     sayFilingFailed: say({ kind: 'error', text: intakeCopy.filingFailed }),
+    followAsked: assign(({ event }) => ({ following: { ticketNo: ticketNoIn(event.text) } })),
+    followPicked: assign(({ context, event }) => ({
+      following: { ticketNo: ticketNoIn(event.text) ?? resolveOption(event.text, context.following?.options) },
+    })),
+    forgetFollowing: assign({ following: undefined }),
+    prepareUrge: assign(({ context }) => ({ following: { ...context.following, action: 'urge' as const, note: undefined } })),
+    prepareSupplement: assign(({ context, event }) => ({
+      following: { ...context.following, action: 'supplement' as const, note: event.attachment ? undefined : event.text.trim() },
+    })),
+    prepareWithdraw: assign(({ context }) => ({ following: { ...context.following, action: 'withdraw' as const, note: undefined } })),
+    sayAskSupplement: say({ kind: 'question', text: followCopy.askSupplement }),
+    sayConfirmWithdraw: emit(({ context }) => ({
+      type: 'reply' as const,
+      reply: { kind: 'confirm' as const, text: followCopy.confirmWithdraw(context.following?.ticketNo ?? ''), options: followOptions.confirmWithdraw },
+    })),
+    sayKeptOpen: say({ kind: 'text', text: followCopy.keptOpen }),
+    sayBackToMenu: say({ kind: 'text', text: followCopy.backToMenu }),
+    sayTextOnly: say({ kind: 'text', text: routerCopy.textOnly }),
+    sayCaseActionFailed: say({ kind: 'error', text: routerCopy.systemError }),
+    passOn: raise(({ event }) => event),
   },
 }).createMachine({
   id: 'citizen',
@@ -286,6 +412,11 @@ export const citizenMachine = setup({
           { guard: 'isEmergency', target: 'emergencyOffered', actions: ['keepDraftBeforeEmergency', 'startIntake', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
           { guard: 'isDataRequest', actions: 'sayRefusal' },
           { guard: 'wantsPerson', target: 'handoff', actions: 'sayHandoff' },
+          { guard: 'answersCallback', target: 'answeringCallback' },
+          { guard: 'hasAttachment', actions: 'sayTextOnly' },
+          { guard: 'wantsNotificationsOn', target: 'settingNotifications' },
+          { guard: 'wantsNotificationsOff', target: 'settingNotifications' },
+          { guard: 'asksAboutCase', target: 'following', actions: 'followAsked' },
           { guard: 'wantsCancel', actions: 'sayNothingToCancel' },
           { guard: 'wantsMenu', actions: ['rememberMenu', 'sayGreeting'] },
           { guard: 'wantsRestart', actions: ['rememberMenu', 'sayHelp'] },
@@ -441,6 +572,157 @@ export const citizenMachine = setup({
           { guard: 'declinesRecording', target: 'idle', actions: ['clearIntake', 'forgetDraftBeforeEmergency', 'sayStaySafe'] },
           { target: 'intake.deciding', actions: ['forgetDraftBeforeEmergency', 'resumeIntake', 'absorbAnswer'] },
         ],
+      },
+    },
+    /** A satisfaction callback answer: stored by the server, then the next question or the outcome. */
+    answeringCallback: {
+      invoke: {
+        src: 'recordCallback',
+        input: ({ event }) => {
+          const e = event as CitizenEvent;
+          const read = callbackAnswer(e);
+          return { ticketNo: read?.pending.ticketNo ?? '', answers: read?.answers ?? {}, comment: read?.comment, at: e.at };
+        },
+        onDone: {
+          target: 'idle',
+          actions: enqueueActions(({ enqueue, event }) => {
+            const done = event.output;
+            if (done.next) {
+              enqueue.emit({ type: 'reply', reply: callbackQuestion(done.ticketNo, done.next) });
+            } else if (done.outcome === 'reopened') {
+              const text = [followCopy.callbackNotSolvedThanks, followCopy.reopened(done.ticketNo, done.unitName ?? '承办单位'), done.escalated ? followCopy.escalated : '']
+                .filter(Boolean)
+                .join('\n');
+              enqueue.emit({ type: 'reply', reply: { kind: 'callback', text, data: { ticketNo: done.ticketNo, outcome: 'reopened', escalated: done.escalated ?? false } } });
+            } else {
+              enqueue.emit({ type: 'reply', reply: { kind: 'callback', text: followCopy.callbackThanks, data: { ticketNo: done.ticketNo, outcome: 'closed' } } });
+            }
+          }),
+        },
+        onError: { target: 'idle', actions: 'sayCaseActionFailed' },
+      },
+    },
+    settingNotifications: {
+      invoke: {
+        src: 'setNotifications',
+        input: ({ event }) => ({ on: notificationCommand((event as CitizenEvent).text) === 'on', at: (event as CitizenEvent).at }),
+        onDone: {
+          target: 'idle',
+          actions: emit(({ event }) => ({
+            type: 'reply' as const,
+            reply: { kind: 'text' as const, text: event.output ? followCopy.notificationsOn : followCopy.notificationsOff },
+          })),
+        },
+        onError: { target: 'idle', actions: 'sayCaseActionFailed' },
+      },
+    },
+    /** Following a case like a parcel: its timeline, then urge, add information or withdraw. */
+    following: {
+      initial: 'looking',
+      states: {
+        looking: {
+          invoke: {
+            src: 'lookupCases',
+            input: ({ context }) => ({ ticketNo: context.following?.ticketNo }),
+            onDone: [
+              {
+                guard: 'foundNoCase',
+                target: '#citizen.idle',
+                actions: enqueueActions(({ context, enqueue }) => {
+                  const asked = context.following?.ticketNo;
+                  enqueue.assign({ following: undefined });
+                  enqueue.emit({ type: 'reply', reply: { kind: 'case_status', text: asked ? followCopy.notYours(asked) : followCopy.noCases, data: { cases: [] } } });
+                }),
+              },
+              {
+                guard: 'foundOneCase',
+                target: 'viewing',
+                actions: enqueueActions(({ enqueue, event }) => {
+                  const [only] = event.output;
+                  if (!only) return;
+                  enqueue.assign({ following: { ticketNo: only.ticketNo, options: only.open ? followOptions.caseActions : undefined } });
+                  enqueue.emit({ type: 'reply', reply: caseStatusReply(only) });
+                }),
+              },
+              {
+                target: 'picking',
+                actions: enqueueActions(({ enqueue, event }) => {
+                  const list = caseListReply(event.output);
+                  enqueue.assign({ following: { options: list.options } });
+                  enqueue.emit({ type: 'reply', reply: list.reply });
+                }),
+              },
+            ],
+            onError: { target: '#citizen.idle', actions: ['forgetFollowing', 'sayCaseActionFailed'] },
+          },
+        },
+        picking: {
+          tags: 'awaitingInput',
+          on: {
+            'user.text': [
+              { guard: 'isEmergency', target: '#citizen.idle', actions: ['forgetFollowing', 'passOn'] },
+              { guard: 'pickedCase', target: 'looking', actions: 'followPicked' },
+              { guard: 'wantsBackFromCase', target: '#citizen.idle', actions: ['forgetFollowing', 'sayBackToMenu'] },
+              // Anything else is a new message: handled from the start.
+              { target: '#citizen.idle', actions: ['forgetFollowing', 'passOn'] },
+            ],
+          },
+        },
+        viewing: {
+          tags: 'awaitingInput',
+          on: {
+            'user.text': [
+              { guard: 'isEmergency', target: '#citizen.idle', actions: ['forgetFollowing', 'passOn'] },
+              { guard: 'wantsUrge', target: 'acting', actions: 'prepareUrge' },
+              { guard: 'wantsSupplement', target: 'supplementing', actions: 'sayAskSupplement' },
+              { guard: 'wantsWithdraw', target: 'confirmingWithdraw', actions: ['prepareWithdraw', 'sayConfirmWithdraw'] },
+              { guard: 'wantsBackFromCase', target: '#citizen.idle', actions: ['forgetFollowing', 'sayBackToMenu'] },
+              { target: '#citizen.idle', actions: ['forgetFollowing', 'passOn'] },
+            ],
+          },
+        },
+        supplementing: {
+          tags: 'awaitingInput',
+          on: {
+            'user.text': [
+              { guard: 'isEmergency', target: '#citizen.idle', actions: ['forgetFollowing', 'passOn'] },
+              { guard: 'wantsBackFromCase', target: '#citizen.idle', actions: ['forgetFollowing', 'sayBackToMenu'] },
+              { target: 'acting', actions: 'prepareSupplement' },
+            ],
+          },
+        },
+        confirmingWithdraw: {
+          tags: 'awaitingInput',
+          on: {
+            'user.text': [
+              { guard: 'confirmsWithdraw', target: 'acting' },
+              { target: '#citizen.idle', actions: ['forgetFollowing', 'sayKeptOpen'] },
+            ],
+          },
+        },
+        acting: {
+          invoke: {
+            src: 'actOnCase',
+            input: ({ context, event }) => {
+              const e = event as CitizenEvent;
+              return {
+                ticketNo: context.following?.ticketNo ?? '',
+                action: context.following?.action ?? 'urge',
+                note: context.following?.note,
+                withAttachment: e.attachment !== undefined,
+                at: e.at,
+              };
+            },
+            onDone: {
+              target: '#citizen.idle',
+              actions: enqueueActions(({ enqueue, event }) => {
+                enqueue.assign({ following: undefined });
+                enqueue.emit({ type: 'reply', reply: caseActionReply(event.output) });
+              }),
+            },
+            onError: { target: '#citizen.idle', actions: ['forgetFollowing', 'sayCaseActionFailed'] },
+          },
+        },
       },
     },
     handoff: {

@@ -1,3 +1,4 @@
+import { createCallbackRepository } from '../db/repositories/callback.repository.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import type { CaseDraft } from '../../flows/domain/case-draft.ts';
@@ -36,7 +37,7 @@ describe.each(ENGINES)('filing a case with its routing on %s', (engine) => {
     transactor = createTransactor(dataSource);
     const cases = createCaseRepository();
     service = createCaseService(cases);
-    queries = createCaseQueries(transactor.reader, cases, createCitizenRepository());
+    queries = createCaseQueries(transactor.reader, cases, createCitizenRepository(), createCallbackRepository());
   });
 
   afterAll(async () => {

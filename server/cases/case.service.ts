@@ -5,6 +5,7 @@ import type { CaseRepository } from '../db/repositories/case.repository.ts';
 import type { SqlSession } from '../db/sql.ts';
 import { loadRouting } from '../../flows/domain/routing/route-case.ts';
 import { routeDraft } from './routing.ts';
+import type { CaseWorkflow } from './case-workflow.ts';
 
 export interface CaseOrigin {
   channel: string;
@@ -18,7 +19,11 @@ export class IncompleteDraftError extends AppError {
   }
 }
 
-export function createCaseService(cases: CaseRepository) {
+/**
+ * Filing: the case row, its `received` event and, when routing found a unit, the dispatch to it
+ * (首派负责), all in the turn's transaction.
+ */
+export function createCaseService(cases: CaseRepository, workflow?: CaseWorkflow) {
   // Validate the category tree, units, routing table and response levels at start-up, not at the first case.
   loadRouting();
   return {
@@ -70,6 +75,9 @@ export function createCaseService(cases: CaseRepository) {
         },
         createdAt: at,
       });
+      if (workflow && routing.unit) {
+        await workflow.apply(sql, { id: caseId }, { type: 'dispatch', unitCode: routing.unit.code, quiet: true }, { role: 'system', reason: 'first dispatch' }, at);
+      }
       return { ticketNo, unit: routing.unit };
     },
   };

@@ -22,11 +22,17 @@ export async function startCommand(config: Config): Promise<number> {
   const channels: RunningChannel[] = [];
   if (config.wechaty.puppet) {
     // The CLI is the outermost layer: the only place in server/ allowed to reach into bot/.
-    const { startWechatyChannel } = await import('../../bot/wechaty-channel.ts');
-    channels.push(await startWechatyChannel({ runner: runtime.runner, logger, wechaty: config.wechaty }));
+    const { startWechatyChannel, WECHAT_CHANNEL } = await import('../../bot/wechaty-channel.ts');
+    const wechat = await startWechatyChannel({ runner: runtime.runner, logger, wechaty: config.wechaty });
+    // Progress pushes and callbacks for WeChat citizens leave through this process's bot.
+    runtime.outbox.registerChannel(WECHAT_CHANNEL, (address, replies) => wechat.deliver(address.userId, replies));
+    channels.push(wechat);
   } else {
     logger.info('WeChat is off: set WECHATY_PUPPET (e.g. wechaty-puppet-wechat4u) to connect a WeChat account');
   }
+
+  // Timers (deadlines, callback reminders) and the outbox (pushes, webhooks) run in the background.
+  runtime.workers.start();
 
   let stopping = false;
   const stop = async (signal: string) => {

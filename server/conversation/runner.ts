@@ -1,6 +1,20 @@
 import { createActor, fromPromise, waitFor, type Actor, type SnapshotFrom, type StateValue } from 'xstate';
 import type { Reply } from '../../flows/domain/reply.ts';
-import { citizenMachine, FLOW_VERSION, pendingQuestion, type ConsultationEmitted, type FileCaseInput, type FiledCase } from '../../flows/router/router.machine.ts';
+import {
+  citizenMachine,
+  FLOW_VERSION,
+  pendingQuestion,
+  type CallbackInput,
+  type CallbackOutcome,
+  type CaseActionInput,
+  type ConsultationEmitted,
+  type FileCaseInput,
+  type FiledCase,
+  type LookupInput,
+  type PendingCallback,
+} from '../../flows/router/router.machine.ts';
+import type { CaseActionResult, CaseSummary } from '../../flows/followup/followup.logic.ts';
+import type { CaseFollowUp } from '../cases/case-followup.ts';
 import type { TextHints } from '../../flows/domain/hints.ts';
 import type { ConsultInput, KnowledgeHit } from '../../flows/consult/consult.logic.ts';
 import { detectCommand, isInjectionOrDataRequest } from '../../flows/domain/understand/commands.ts';
@@ -23,6 +37,8 @@ export interface InboundMessage {
   text: string;
   /** The channel's id for this message; a second delivery with the same id is answered from the log. */
   messageId?: string;
+  /** A file sent with the message (a WeChat photo); kept only when the citizen is adding it to a case. */
+  attachment?: { bytes: Buffer; mime?: string };
 }
 
 export interface TurnResult {
@@ -48,6 +64,8 @@ export interface RunnerDeps {
   consultations?: ConsultationRepository;
   /** Answers consultations from the knowledge base; without it every question gets the honest "I don't know". */
   knowledge?: { answer(question: string): KnowledgeHit[] };
+  /** Following cases and the satisfaction callback in chat; without it those messages fail the turn. */
+  followUp?: CaseFollowUp;
   /** Optional model that fills what the rules miss; bounded in time and never throws. */
   understander?: { understand(text: string, context: { asking?: string; known?: Record<string, unknown> }): Promise<TextHints['values'] | undefined> };
 }
@@ -67,6 +85,7 @@ function stateName(value: StateValue): string {
 interface TurnScope {
   sql: SqlSession;
   conversation: Conversation;
+  inbound: InboundMessage;
   failure?: unknown;
   /** The actor this turn ran on, kept alive after the commit. */
   actor?: Actor<typeof citizenMachine>;
@@ -94,21 +113,34 @@ export function createConversationRunner(deps: RunnerDeps) {
   // is handed to the effect through this variable, set just around that synchronous call. (An
   // AsyncLocalStorage would do the same but turns on promise hooks for every promise in the process.)
   let sending: TurnScope | undefined;
-  const fileCase = fromPromise<FiledCase, FileCaseInput>(async ({ input }) => {
-    const turn = sending;
-    if (!turn) throw new Error('fileCase started outside a turn');
-    try {
-      const { conversation } = turn;
-      const origin = { channel: conversation.channel, citizenId: conversation.citizenId, conversationId: conversation.id };
-      return await caseService.file(turn.sql, input.draft, origin, new Date(input.at));
-    } catch (error) {
-      // Remembered so the turn rolls back even though the flow handles the failure as a state.
-      turn.failure = error;
-      throw error;
-    }
+  /** An effect that runs inside the turn's transaction; a failure rolls the whole turn back. */
+  const inTurn = <O, I>(work: (turn: TurnScope, input: I) => Promise<O>) =>
+    fromPromise<O, I>(async ({ input }) => {
+      const turn = sending;
+      if (!turn) throw new Error('a turn effect started outside a turn');
+      try {
+        return await work(turn, input);
+      } catch (error) {
+        // Remembered so the turn rolls back even though the flow handles the failure as a state.
+        turn.failure = error;
+        throw error;
+      }
+    });
+  const citizenOf = (turn: TurnScope) => ({ citizenId: turn.conversation.citizenId, channel: turn.conversation.channel, messageId: turn.inbound.messageId ?? null });
+  const needFollowUp = () => {
+    if (!deps.followUp) throw new Error('case follow-up is not configured');
+    return deps.followUp;
+  };
+  const fileCase = inTurn<FiledCase, FileCaseInput>(({ sql, conversation }, input) => {
+    const origin = { channel: conversation.channel, citizenId: conversation.citizenId, conversationId: conversation.id };
+    return caseService.file(sql, input.draft, origin, new Date(input.at));
   });
+  const lookupCases = inTurn<CaseSummary[], LookupInput>((turn, input) => needFollowUp().lookup(turn.sql, turn.conversation.citizenId, input.ticketNo));
+  const actOnCase = inTurn<CaseActionResult, CaseActionInput>((turn, input) => needFollowUp().act(turn.sql, citizenOf(turn), input, turn.inbound.attachment, new Date(input.at)));
+  const setNotifications = inTurn<boolean, { on: boolean; at: string }>((turn, input) => needFollowUp().setNotifications(turn.sql, turn.conversation.citizenId, input.on, new Date(input.at)));
+  const recordCallback = inTurn<CallbackOutcome, CallbackInput>((turn, input) => needFollowUp().recordCallback(turn.sql, citizenOf(turn), input, new Date(input.at)));
   const answerQuestion = fromPromise<KnowledgeHit[], ConsultInput>(async ({ input }) => deps.knowledge?.answer(input.question) ?? []);
-  const machine = citizenMachine.provide({ actors: { fileCase, answerQuestion } });
+  const machine = citizenMachine.provide({ actors: { fileCase, answerQuestion, lookupCases, actOnCase, setNotifications, recordCallback } });
 
   function startActor(snapshot?: unknown) {
     const actor = createActor(machine, snapshot ? { snapshot: snapshot as CitizenSnapshot } : undefined);
@@ -165,7 +197,7 @@ export function createConversationRunner(deps: RunnerDeps) {
     return values ? { asking: pending?.asking, values } : undefined;
   }
 
-  async function runFlow(turn: TurnScope, text: string, at: Date, hints?: TextHints) {
+  async function runFlow(turn: TurnScope, text: string, at: Date, hints?: TextHints, pending?: PendingCallback) {
     const { conversation } = turn;
     const replies: Reply[] = [];
     let actor = takeLive(conversation);
@@ -188,7 +220,15 @@ export function createConversationRunner(deps: RunnerDeps) {
     const recordingFeedback = actor.on('consultation.feedback', (event) => records.push(event));
     sending = turn;
     try {
-      actor.send({ type: 'user.text', text, at: at.toISOString(), hints });
+      const file = turn.inbound.attachment;
+      actor.send({
+        type: 'user.text',
+        text,
+        at: at.toISOString(),
+        hints,
+        pending: pending ? { callback: pending } : undefined,
+        attachment: file ? { mime: file.mime ?? 'application/octet-stream', size: file.bytes.length } : undefined,
+      });
     } finally {
       sending = undefined;
     }
@@ -244,9 +284,11 @@ export function createConversationRunner(deps: RunnerDeps) {
       if (tooLong) {
         replies = [{ kind: 'error', text: routerCopy.tooLong(maxTextLength), data: { code: 'text_too_long', maxLength: maxTextLength } }];
       } else {
-        const scope: TurnScope = { sql, conversation };
+        const scope: TurnScope = { sql, conversation, inbound };
         started(scope);
-        const outcome = await runFlow(scope, inbound.text, at, hints);
+        // A callback may be waiting since the last turn (a unit resolved the case meanwhile).
+        const pending = deps.followUp ? await deps.followUp.pendingCallback(sql, conversation.citizenId) : undefined;
+        const outcome = await runFlow(scope, inbound.text, at, hints, pending);
         replies = outcome.replies;
         for (const record of outcome.records) {
           if (record.type === 'consultation.asked') await consultations.insert(sql, conversation, record, at);

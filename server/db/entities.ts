@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import type { Reply } from '../../flows/domain/reply.ts';
+import { LIFECYCLE_ENTITIES } from './lifecycle-entities.ts';
 
 /**
  * Entities as EntitySchema rather than decorators: esbuild/oxc (vitest, tsx) emit no decorator
@@ -12,6 +13,8 @@ export interface Citizen {
   channel: string;
   externalId: string;
   createdAt: Date;
+  /** Set when the citizen said 不要再通知我: progress pushes stop until they turn them back on. */
+  notificationsOffAt?: Date | null;
 }
 
 export interface Conversation {
@@ -78,6 +81,30 @@ export interface CaseRecord {
   updatedAt: Date;
 }
 
+/** Step times and flags of the lifecycle (migration 0004); null until the step happens. */
+export interface CaseProgress {
+  /** First contact must happen by then (response deadline); `dueAt` is the resolution deadline. */
+  contactDueAt: Date | null;
+  dispatchedAt: Date | null;
+  acceptedAt: Date | null;
+  contactedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  contactOverdueAt: Date | null;
+  resolveOverdueAt: Date | null;
+  /** 核减: out of the monthly scoring, with the administrator's reason. */
+  excludedAt: Date | null;
+  excludedReason: string | null;
+  /** Handed to an operator after a second "not solved". */
+  escalatedAt: Date | null;
+  /** A unit's pending extension request: the new resolution deadline and why. */
+  extensionDueAt: Date | null;
+  extensionReason: string | null;
+  lastUrgedAt: Date | null;
+}
+
+export type FullCase = CaseRecord & CaseProgress;
+
 export interface CaseEvent {
   id: number;
   caseId: number;
@@ -95,6 +122,7 @@ export interface TicketSequence {
 
 const id = { type: 'integer', primary: true, generated: 'increment' } as const;
 const timestamp = (name: string) => ({ type: Date, name }) as const;
+const optionalTime = (name: string) => ({ type: Date, name, nullable: true }) as const;
 
 export const CitizenSchema = new EntitySchema<Citizen>({
   name: 'Citizen',
@@ -104,6 +132,7 @@ export const CitizenSchema = new EntitySchema<Citizen>({
     channel: { type: 'varchar', length: 32 },
     externalId: { type: 'varchar', length: 191, name: 'external_id' },
     createdAt: timestamp('created_at'),
+    notificationsOffAt: { type: Date, name: 'notifications_off_at', nullable: true },
   },
   uniques: [{ name: 'UQ_citizens_channel_external_id', columns: ['channel', 'externalId'] }],
 });
@@ -151,7 +180,7 @@ export const MessageSchema = new EntitySchema<Message>({
   indices: [{ name: 'IDX_messages_citizen', columns: ['citizenId', 'id'] }],
 });
 
-export const CaseSchema = new EntitySchema<CaseRecord>({
+export const CaseSchema = new EntitySchema<FullCase>({
   name: 'Case',
   tableName: 'cases',
   columns: {
@@ -182,9 +211,26 @@ export const CaseSchema = new EntitySchema<CaseRecord>({
     conversationId: { type: 'integer', name: 'conversation_id' },
     createdAt: timestamp('created_at'),
     updatedAt: timestamp('updated_at'),
+    contactDueAt: optionalTime('contact_due_at'),
+    dispatchedAt: optionalTime('dispatched_at'),
+    acceptedAt: optionalTime('accepted_at'),
+    contactedAt: optionalTime('contacted_at'),
+    resolvedAt: optionalTime('resolved_at'),
+    closedAt: optionalTime('closed_at'),
+    contactOverdueAt: optionalTime('contact_overdue_at'),
+    resolveOverdueAt: optionalTime('resolve_overdue_at'),
+    excludedAt: optionalTime('excluded_at'),
+    excludedReason: { type: 'text', name: 'excluded_reason', nullable: true },
+    escalatedAt: optionalTime('escalated_at'),
+    extensionDueAt: optionalTime('extension_due_at'),
+    extensionReason: { type: 'text', name: 'extension_reason', nullable: true },
+    lastUrgedAt: optionalTime('last_urged_at'),
   },
   uniques: [{ name: 'UQ_cases_ticket_no', columns: ['ticketNo'] }],
-  indices: [{ name: 'IDX_cases_citizen', columns: ['citizenId'] }],
+  indices: [
+    { name: 'IDX_cases_citizen', columns: ['citizenId'] },
+    { name: 'IDX_cases_unit_status', columns: ['unitCode', 'status'] },
+  ],
 });
 
 export const CaseEventSchema = new EntitySchema<CaseEvent>({
@@ -242,4 +288,6 @@ export const ConsultationSchema = new EntitySchema<ConsultationRecord>({
   indices: [{ name: 'IDX_consultations_conversation', columns: ['conversationId', 'id'] }],
 });
 
-export const ENTITIES = [ConsultationSchema, CitizenSchema, ConversationSchema, MessageSchema, CaseSchema, CaseEventSchema, TicketSequenceSchema];
+export const ENTITIES = [
+  ...LIFECYCLE_ENTITIES,
+  ConsultationSchema, CitizenSchema, ConversationSchema, MessageSchema, CaseSchema, CaseEventSchema, TicketSequenceSchema];

@@ -2,9 +2,10 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import type { Runtime } from '../runtime.ts';
 import { errorMiddleware } from './middleware/errors.ts';
-import { jsonBody } from './middleware/json-body.ts';
+import { jsonBody, ATTACHMENT_UPLOAD_PATH } from './middleware/json-body.ts';
 import { restChannelRoutes } from './routes/rest-channel.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { workRoutes } from './routes/work.routes.ts';
 
 /** The whole HTTP surface, composed in one visible place. */
 export function createHttpApp(runtime: Runtime): Koa {
@@ -21,12 +22,15 @@ export function createHttpApp(runtime: Runtime): Koa {
 
   const channel = restChannelRoutes(runtime);
   const admin = adminRoutes(runtime);
+  const work = workRoutes(runtime);
 
   app.use(errorMiddleware(runtime.logger));
-  app.use(jsonBody());
+  app.use(jsonBody(undefined, { rawPaths: ATTACHMENT_UPLOAD_PATH }));
   app.use(health.routes());
   app.use(channel.routes());
   app.use(channel.allowedMethods());
+  app.use(work.routes());
+  app.use(work.allowedMethods());
   app.use(admin.routes());
   app.use(admin.allowedMethods());
   return app;

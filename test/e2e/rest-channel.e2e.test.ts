@@ -70,12 +70,18 @@ describe.each(ENGINES)('REST channel and admin API over HTTP on %s', (engine) =>
     const list = await admin('/api/v1/cases?channel=rest&userId=u-1');
     const { cases } = (await list.json()) as { cases: Array<Record<string, unknown>> };
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ ticketNo: filed?.data?.ticketNo, type: '投诉', district: '海淀区', street: '中关村街道', confidential: true, status: 'received' });
+    expect(cases[0]).toMatchObject({ ticketNo: filed?.data?.ticketNo, type: '投诉', district: '海淀区', street: '中关村街道', confidential: true, status: 'dispatched' });
     expect(cases[0]?.unit).toEqual({ code: expect.any(String), name: '中关村街道', kind: 'street' });
+    // Confidential: masked even to an administrator until revealed (an audited request).
+    expect(cases[0]).toMatchObject({ masked: true, phone: '139****2222' });
 
     const one = await admin(`/api/v1/cases/${filed?.data?.ticketNo}`);
     expect(one.status).toBe(200);
-    expect(((await one.json()) as { events: unknown[] }).events).toEqual([expect.objectContaining({ type: 'received' })]);
+    // Filed by the bot: received, then dispatched at once to the routed unit (首派负责).
+    expect(((await one.json()) as { events: unknown[] }).events).toEqual([
+      expect.objectContaining({ type: 'received' }),
+      expect.objectContaining({ type: 'dispatch', actor: 'system' }),
+    ]);
   });
 
   it('refuses a missing or wrong channel key', async () => {

@@ -3,7 +3,7 @@
  * unless the message says it clearly: intake asks for what is missing, so a guess is worse than a gap.
  */
 import type { RequestType } from '../case-draft.ts';
-import type { Slot } from '../reply.ts';
+import type { IntakeSlot as Slot } from '../reply.ts';
 import { findPlacesIn } from '../places/place-finder.ts';
 import type { PlaceMatch } from '../places/place-finder.ts';
 import { findAddressIn } from './address.ts';

@@ -1,8 +1,11 @@
-import type { CaseEvent, CaseRecord } from '../entities.ts';
+import type { CaseEvent, CaseProgress, CaseRecord, FullCase } from '../entities.ts';
 import { readDate, readJson, type SqlSession } from '../sql.ts';
 import { beijingDate } from '../../clock.ts';
 
 export type NewCase = Omit<CaseRecord, 'id' | 'ticketNo'>;
+
+/** Lifecycle columns a transition may set (camelCase → column). */
+export type CaseChanges = Partial<CaseProgress & Pick<CaseRecord, 'status' | 'unitCode' | 'unitName' | 'unitKind' | 'dueAt' | 'updatedAt'>>;
 export type NewCaseEvent = Omit<CaseEvent, 'id'>;
 
 /** The day part of a ticket number is Beijing's calendar day, whatever the server's time zone. */
@@ -22,6 +25,43 @@ const CASE_COLUMNS =
   'ticket_no, type, category, district_code, district, street_code, street, address, description, phone, name, confidential, ' +
   'status, unit_code, unit_name, unit_kind, category_id, category_path, routing_rule, response_level, due_at, ' +
   'channel, citizen_id, conversation_id, created_at, updated_at';
+
+const PROGRESS_COLUMNS: Record<keyof CaseProgress, string> = {
+  contactDueAt: 'contact_due_at',
+  dispatchedAt: 'dispatched_at',
+  acceptedAt: 'accepted_at',
+  contactedAt: 'contacted_at',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
+  contactOverdueAt: 'contact_overdue_at',
+  resolveOverdueAt: 'resolve_overdue_at',
+  excludedAt: 'excluded_at',
+  excludedReason: 'excluded_reason',
+  escalatedAt: 'escalated_at',
+  extensionDueAt: 'extension_due_at',
+  extensionReason: 'extension_reason',
+  lastUrgedAt: 'last_urged_at',
+};
+const CHANGE_COLUMNS: Record<keyof CaseChanges, string> = {
+  ...PROGRESS_COLUMNS,
+  status: 'status',
+  unitCode: 'unit_code',
+  unitName: 'unit_name',
+  unitKind: 'unit_kind',
+  dueAt: 'due_at',
+  updatedAt: 'updated_at',
+};
+const FULL_COLUMNS = `id, ${CASE_COLUMNS}, ${Object.values(PROGRESS_COLUMNS).join(', ')}`;
+const TEXT_PROGRESS = new Set<keyof CaseProgress>(['excludedReason', 'extensionReason']);
+
+const toFullCase = (row: Record<string, unknown>): FullCase => {
+  const progress = {} as Record<string, unknown>;
+  for (const [key, column] of Object.entries(PROGRESS_COLUMNS) as Array<[keyof CaseProgress, string]>) {
+    const value = row[column];
+    progress[key] = value === null || value === undefined ? null : TEXT_PROGRESS.has(key) ? String(value) : readDate(value);
+  }
+  return { ...toCase(row), ...(progress as unknown as CaseProgress) };
+};
 
 const toCase = (row: Record<string, unknown>): CaseRecord => {
   const text = (key: string) => (row[key] === null || row[key] === undefined ? null : String(row[key]));
@@ -102,13 +142,43 @@ export function createCaseRepository() {
       ]);
     },
 
-    async findByTicketNo(sql: SqlSession, ticketNo: string): Promise<CaseRecord | null> {
-      const row = await sql.get(`SELECT id, ${CASE_COLUMNS} FROM cases WHERE ticket_no = ?`, [ticketNo]);
-      return row ? toCase(row) : null;
+    async findByTicketNo(sql: SqlSession, ticketNo: string): Promise<FullCase | null> {
+      const row = await sql.get(`SELECT ${FULL_COLUMNS} FROM cases WHERE ticket_no = ?`, [ticketNo]);
+      return row ? toFullCase(row) : null;
     },
 
-    async listByCitizen(sql: SqlSession, citizenId: number): Promise<CaseRecord[]> {
-      return (await sql.all(`SELECT id, ${CASE_COLUMNS} FROM cases WHERE citizen_id = ? ORDER BY id DESC`, [citizenId])).map(toCase);
+    /** The case row locked for this transaction (PostgreSQL; SQLite has one writer anyway). */
+    async findForUpdate(sql: SqlSession, where: { ticketNo: string } | { id: number }): Promise<FullCase | null> {
+      const lock = sql.engine === 'postgres' ? ' FOR UPDATE' : '';
+      const [column, value] = 'ticketNo' in where ? ['ticket_no', where.ticketNo] : ['id', where.id];
+      const row = await sql.get(`SELECT ${FULL_COLUMNS} FROM cases WHERE ${column} = ?${lock}`, [value]);
+      return row ? toFullCase(row) : null;
+    },
+
+    async listByCitizen(sql: SqlSession, citizenId: number): Promise<FullCase[]> {
+      return (await sql.all(`SELECT ${FULL_COLUMNS} FROM cases WHERE citizen_id = ? ORDER BY id DESC`, [citizenId])).map(toFullCase);
+    },
+
+    async listByUnit(sql: SqlSession, unitCode: string, status: string | undefined, limit: number, beforeId?: number): Promise<FullCase[]> {
+      const params: Array<string | number> = [unitCode];
+      let where = 'unit_code = ?';
+      if (status) {
+        where += ' AND status = ?';
+        params.push(status);
+      }
+      if (beforeId) {
+        where += ' AND id < ?';
+        params.push(beforeId);
+      }
+      params.push(limit);
+      return (await sql.all(`SELECT ${FULL_COLUMNS} FROM cases WHERE ${where} ORDER BY id DESC LIMIT ?`, params)).map(toFullCase);
+    },
+
+    async update(sql: SqlSession, caseId: number, changes: CaseChanges): Promise<void> {
+      const entries = Object.entries(changes).filter(([, v]) => v !== undefined) as Array<[keyof CaseChanges, Date | string | null]>;
+      if (entries.length === 0) return;
+      const set = entries.map(([key]) => `${CHANGE_COLUMNS[key]} = ?`).join(', ');
+      await sql.run(`UPDATE cases SET ${set} WHERE id = ?`, [...entries.map(([, v]) => v), caseId]);
     },
 
     async events(sql: SqlSession, caseId: number): Promise<CaseEvent[]> {

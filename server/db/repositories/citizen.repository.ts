@@ -17,6 +17,15 @@ export function createCitizenRepository() {
       return row ? toCitizen(row) : null;
     },
 
+    async notificationsOff(sql: SqlSession, citizenId: number): Promise<boolean> {
+      const row = await sql.get<{ off: unknown }>('SELECT notifications_off_at AS off FROM citizens WHERE id = ?', [citizenId]);
+      return row?.off !== null && row?.off !== undefined;
+    },
+
+    async setNotifications(sql: SqlSession, citizenId: number, on: boolean, at: Date): Promise<void> {
+      await sql.run('UPDATE citizens SET notifications_off_at = ? WHERE id = ?', [on ? null : at, citizenId]);
+    },
+
     /** Safe when two processes see the same new citizen at once: the loser's insert is ignored. */
     async findOrCreate(sql: SqlSession, channel: string, externalId: string, now: Date): Promise<Citizen> {
       const existing = await this.find(sql, channel, externalId);

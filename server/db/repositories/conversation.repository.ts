@@ -29,6 +29,14 @@ const toConversation = (row: Record<string, unknown>): Conversation => ({
   updatedAt: readDate(row.updated_at),
 });
 
+/** Where a push goes: the conversation's channel and the citizen's id on it (no snapshot read). */
+export interface ConversationAddress {
+  id: number;
+  citizenId: number;
+  channel: string;
+  userId: string;
+}
+
 export function createConversationRepository() {
   /**
    * On PostgreSQL the row lock makes a second process wait for this turn to commit, so turns of
@@ -41,6 +49,11 @@ export function createConversationRepository() {
   };
 
   return {
+    async address(sql: SqlSession, conversationId: number): Promise<ConversationAddress | null> {
+      const row = await sql.get('SELECT id, citizen_id, channel, user_id FROM conversations WHERE id = ?', [conversationId]);
+      return row ? { id: Number(row.id), citizenId: Number(row.citizen_id), channel: String(row.channel), userId: String(row.user_id) } : null;
+    },
+
     /** The conversation of a (channel, user), locked for this turn; null for someone new. */
     findLocked,
 

@@ -56,7 +56,7 @@ export function createMessageRepository() {
     },
 
     /** Replies to an inbound message (inReplyTo set) or pushes sent on the system's own initiative (null). */
-    async insertOutbound(sql: SqlSession, conversation: Conversation, inReplyTo: number | null, replies: Reply[], at: Date): Promise<void> {
+    async insertOutbound(sql: SqlSession, conversation: Pick<Conversation, 'id' | 'citizenId' | 'channel'>, inReplyTo: number | null, replies: Reply[], at: Date): Promise<void> {
       if (replies.length === 0) return;
       const values: SqlValue[] = [];
       for (const reply of replies) {

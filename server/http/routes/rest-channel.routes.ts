@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Runtime } from '../../runtime.ts';
 import { requireApiKey } from '../middleware/api-key.ts';
 import { validate } from '../validate.ts';
+import { rawBody } from '../middleware/json-body.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../attachments/attachment-check.ts';
 
 export const REST_CHANNEL = 'rest';
 
@@ -17,6 +19,9 @@ const pushQuery = z.object({
   after: z.string().regex(/^\d{1,15}$/, 'must be a cursor returned by this endpoint').optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
+
+const ticketNo = z.string().regex(/^J\d{11}$/, 'must look like J26112300001');
+const uploadQuery = z.object({ note: z.string().trim().max(500).optional() });
 
 /** The channel any trusted front end (mini-program, web) uses to talk to the same flows. */
 export function restChannelRoutes(runtime: Runtime): Router {
@@ -34,6 +39,17 @@ export function restChannelRoutes(runtime: Runtime): Router {
     const id = validate(userId, ctx.params.userId, 'userId');
     const query = validate(pushQuery, ctx.query, 'query');
     ctx.body = await runtime.pushes.since(REST_CHANNEL, id, Number(query.after ?? 0), query.limit);
+  });
+
+  // A photo or document for one of the citizen's cases (mini-program upload): raw bytes, type from Content-Type.
+  router.post('/users/:userId/cases/:ticketNo/attachments', rawBody(MAX_ATTACHMENT_BYTES), async (ctx) => {
+    const id = validate(userId, ctx.params.userId, 'userId');
+    const ticket = validate(ticketNo, ctx.params.ticketNo, 'ticketNo');
+    const query = validate(uploadQuery, ctx.query, 'query');
+    const bytes = ctx.state.rawBody as Buffer;
+    const saved = await runtime.work.addAttachment(REST_CHANNEL, id, ticket, bytes, ctx.get('content-type') || undefined, query.note ?? null);
+    ctx.status = saved.duplicate ? 200 : 201;
+    ctx.body = saved;
   });
 
   return router;
