@@ -13,6 +13,7 @@ import { createConversationRunner } from './conversation/runner.ts';
 import { createPushQueries } from './conversation/push.queries.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createLlmUnderstander, type LlmUnderstander } from './llm/understander.ts';
+import { createLlmAnswerPhraser } from './llm/answer-phraser.ts';
 import { BUNDLED_KNOWLEDGE_DIR, createKnowledgeAnswers } from './conversation/knowledge-answers.ts';
 import { createConsultationRepository } from './db/repositories/consultation.repository.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -38,7 +39,7 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** PostgreSQL schema (tests isolate suites this way). */
   schema?: string;
-  /** Replaces the model-backed understander (tests); null turns it off even with OPENAI_API_KEY set. */
+  /** Replaces the model-backed understander (tests); null turns the model off (answer phrasing too) even with OPENAI_API_KEY set. */
   understander?: LlmUnderstander | null;
   /** Replaces webhook HTTP delivery (tests that count or fail deliveries). */
   postWebhook?: (input: WebhookPost) => Promise<WebhookPostResult>;
@@ -86,10 +87,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const consultationRecords = createConsultationRepository();
   const knowledge = createKnowledgeAnswers(config.knowledgeDir ?? BUNDLED_KNOWLEDGE_DIR, clock, logger);
   knowledge.warm();
+  // Same model and settings as the understander; switched off with it.
+  const phraser = config.openai && options.understander !== null ? createLlmAnswerPhraser({ ...config.openai, logger: logger.child({ component: 'llm' }) }) : undefined;
 
   const runner = createConversationRunner({
     understander: understander || undefined,
     knowledge,
+    phraser,
     consultations: consultationRecords,
     transactor,
     citizens,

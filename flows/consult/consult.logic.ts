@@ -12,6 +12,8 @@ export interface KnowledgeHit {
   sourceDate?: string;
   effectiveFrom: string;
   confidence: number;
+  /** The answer is the optional model's wording of this entry (checked against it), not the entry's own text. */
+  phrased?: boolean;
 }
 
 export interface ConsultInput {
@@ -44,8 +46,36 @@ export function answerReplies(hit: KnowledgeHit, intro?: string): Reply[] {
     {
       kind: 'answer',
       text,
-      data: { sources: [{ id: hit.id, title: hit.title, source: hit.source, effectiveFrom: hit.effectiveFrom }], ruleDate: date },
+      data: { sources: [{ id: hit.id, title: hit.title, source: hit.source, effectiveFrom: hit.effectiveFrom }], ruleDate: date, ...(hit.phrased ? { phrased: true } : {}) },
     },
     { kind: 'question', text: copy.helped, options: helpedOptions },
   ];
+}
+
+// Words a follow-up asks with but that name no topic of their own: what to bring, what it costs,
+// where, how long, whether online. A message made only of these (and particles) needs the previous topic.
+const FOLLOW_UP_WORDS =
+  /需要|需|要|带|准备|提供|什么|啥|哪些|材料|证件|手续|流程|步骤|条件|多少|钱|费用|收费|免费|在哪里?|哪儿|去哪|哪个|地方|地址|窗口|办理?|申请|多久|多长|时间|几天|什么时候|时候|能|可以|可不可以|网上|线上|手机|电话|怎么|怎样|如何|吗|呢|吧|啊|呀|的|了|还|那么|那|另外|然后|如果|是不是|是否|有没有|有|没有|我|自己|本人|一下|请问/gu;
+// A follow-up that opens by leaning on what was just said ("那…", "还…").
+const LEANS_ON_CONTEXT = /^(?:那|那么|还|另外|然后)/u;
+const MAX_LEANING_CHARS = 12;
+
+const letters = (text: string) => text.replace(/[\s\p{P}\p{S}]/gu, '');
+
+/** "多少钱？", "在哪办？", "那需要带什么材料？": nothing to search on without the previous topic. */
+export function isElliptical(text: string): boolean {
+  const own = letters(text.replace(FOLLOW_UP_WORDS, ''));
+  return Array.from(own).length <= 1 || (LEANS_ON_CONTEXT.test(text.trim()) && Array.from(letters(text)).length <= MAX_LEANING_CHARS);
+}
+
+/**
+ * The question to search for a message sent after a consultation. An elliptical follow-up is read
+ * with the topic of what was answered: the title of the entry shown (a topic in the base's own words,
+ * which retrieval matches best), or the previous question when nothing was answered.
+ */
+export function followUpQuestion(previous: Consultation | undefined, text: string): string {
+  const trimmed = text.trim();
+  if (!previous || !isElliptical(trimmed)) return trimmed;
+  const topic = previous.hits[previous.shown]?.title ?? previous.question;
+  return `${topic} ${trimmed}`;
 }

@@ -19,7 +19,7 @@ import {
 } from '../intake/intake.logic.ts';
 import { intakeCopy } from '../intake/intake.copy.ts';
 import { menuOptions, routerCopy } from './router.copy.ts';
-import { answerReplies, isOutOfScope, type Consultation, type ConsultInput, type KnowledgeHit } from '../consult/consult.logic.ts';
+import { answerReplies, followUpQuestion, isOutOfScope, type Consultation, type ConsultInput, type KnowledgeHit } from '../consult/consult.logic.ts';
 import { consultCopy, helpedOptions, unansweredOptions } from '../consult/consult.copy.ts';
 import { detectEmergency as detectEmergencyIn, type Emergency } from '../domain/emergency/emergency.ts';
 import { classifyRequestKind } from '../domain/understand/request-type.ts';
@@ -177,12 +177,6 @@ const recordOptions: ReplyOption[] = [
 
 const notHelped = (text: string) => resolveOption(text, helpedOptions) === 'no' || detectCommand(text) === 'no';
 
-/** A short follow-up ("那要带什么？") is read together with the question before it. */
-function followUp(previous: Consultation | undefined, text: string): string {
-  const trimmed = text.trim();
-  return previous && trimmed.length < 10 ? `${previous.question} ${trimmed}` : trimmed;
-}
-
 const declines = (text: string) => resolveOption(text, recordOptions) === 'decline' || detectCommand(text) === 'no' || detectCommand(text) === 'cancel';
 
 /** Whom to call, then what to do right now: said before any question. */
@@ -335,7 +329,7 @@ export const citizenMachine = setup({
       consultation: { question: event.text.trim(), hits: [], shown: 0, resumeIntake: true },
     })),
     askAnotherQuestion: assign(({ context, event }) => ({
-      consultation: { question: followUp(context.consultation, event.text), hits: [], shown: 0, resumeIntake: context.consultation?.resumeIntake ?? false },
+      consultation: { question: followUpQuestion(context.consultation, event.text), hits: [], shown: 0, resumeIntake: context.consultation?.resumeIntake ?? false },
     })),
     showNextAnswer: enqueueActions(({ context, enqueue }) => {
       const consultation = context.consultation;
@@ -751,4 +745,22 @@ export function pendingQuestion(snapshot: unknown): { asking?: string; known: Re
     known: { type: draft.type, district: draft.district, street: draft.street, confidential: draft.confidential },
     muted: persisted?.value === 'handoff',
   };
+}
+
+/**
+ * The question the consultation states would search for this message, read without running the flow
+ * (the optional model prepares its answer before the turn). Undefined when the message would not be
+ * searched: not a consultation, an answer to "did this help?", a muted conversation.
+ */
+export function consultationQuestion(snapshot: unknown, text: string): string | undefined {
+  const persisted = snapshot as { value?: unknown; context?: Partial<CitizenContext> } | null | undefined;
+  const value = persisted?.value;
+  if (typeof value === 'object' && value !== null && 'consulting' in value) {
+    const options = [...helpedOptions, ...unansweredOptions];
+    const answersOption = options.some((o) => o.value === resolveOption(text, options));
+    return answersOption || detectCommand(text) ? undefined : followUpQuestion(persisted?.context?.consultation, text);
+  }
+  if (value === 'handoff' || value === 'emergencyOffered') return undefined;
+  const kind = classifyRequestKind(text);
+  return kind?.kind === '咨询' && kind.confident && !isOutOfScope(text) ? text.trim() : undefined;
 }

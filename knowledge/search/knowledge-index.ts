@@ -1,11 +1,12 @@
 /**
  * The knowledge base's search: BM25 over four fields (the entry's own questions and title, as jieba
- * words and as character bigrams; the answer and detail, likewise), summed with field weights, and a
- * confidence that says how much of the query the best entry actually covers.
+ * words and as character bigrams; the answer and detail, likewise), summed with field weights, with
+ * IDF sharpened (see `RankingConstants`), and a confidence that says how much of the query the best
+ * entry actually covers.
  *
  * Building tokenises every entry once; after that `search` is pure, synchronous and allocation-light.
  */
-import { bigramTerms, normaliseText, wordTerms } from './tokenise.ts';
+import { bigramTerms, normaliseText, preciseWordTerms, wordTerms } from './tokenise.ts';
 
 /** What the index needs of an entry; a full KnowledgeEntry fits, and so does an evaluation passage. */
 export interface Searchable {
@@ -46,13 +47,24 @@ export interface RankingConstants {
   b: number;
   /** Weights of the fields askWords, askGrams, textWords, textGrams. */
   weights: readonly [number, number, number, number];
+  /**
+   * BM25's IDF is raised to this power. Citizens' questions carry many ordinary words (企业, 疫情,
+   * 提供, 支持) that every long passage also has; above 1, the rare words a question shares with its
+   * answer decide, and a passage that merely mentions many common ones no longer wins.
+   */
+  idfPower: number;
+  /**
+   * Weight of a query's jieba search-mode sub-words (上海市 → 上海, 海市): they stay as terms, so a
+   * passage that writes 上海 still matches, but one concept no longer counts three times.
+   */
+  subwordWeight: number;
 }
 
 /** Confidence below which the best hit is not an answer (see knowledge/README.md for how it was set). */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.4;
 
 /** Field weights: how citizens ask (questions, title) counts above what the answer says. */
-export const DEFAULT_RANKING: RankingConstants = { k1: 0.9, b: 0.3, weights: [3, 1.5, 1, 2] };
+export const DEFAULT_RANKING: RankingConstants = { k1: 0.9, b: 0.3, weights: [3, 1.5, 1, 2], idfPower: 3, subwordWeight: 0.3 };
 const FIELD_COUNT = 4;
 const ASK_WORDS = 0;
 const ASK_GRAMS = 1;
@@ -67,7 +79,7 @@ interface Postings {
 interface Term {
   /** per field, or undefined when the term never occurs in that field */
   fields: Array<Postings | undefined>;
-  /** BM25 IDF per field, filled once the index is built */
+  /** BM25 IDF per field raised to the ranking's power, filled once the index is built */
   idf: Float64Array;
   /** documents containing the term in any field */
   df: number;
@@ -88,7 +100,7 @@ function bm25Idf(n: number, df: number): number {
 export function createKnowledgeIndex<E extends Searchable>(all: readonly E[], options: IndexOptions): KnowledgeIndex<E> {
   const today = options.now.toISOString().slice(0, 10);
   const threshold = options.threshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
-  const { k1: K1, b: B, weights } = { ...DEFAULT_RANKING, ...options.ranking };
+  const { k1: K1, b: B, weights, idfPower, subwordWeight } = { ...DEFAULT_RANKING, ...options.ranking };
   const entries = all.filter((e) => !e.effectiveTo || e.effectiveTo >= today);
   const n = entries.length;
   // Words and bigrams live in one dictionary; a prefix keeps 社保 the word apart from 社保 the bigram.
@@ -126,7 +138,7 @@ export function createKnowledgeIndex<E extends Searchable>(all: readonly E[], op
 
   const avgLength = lengths.map((ls) => (n === 0 ? 0 : ls.reduce((a, b) => a + b, 0) / n) || 1);
   for (const term of terms.values()) {
-    term.fields.forEach((p, f) => (term.idf[f] = p ? bm25Idf(n, p.docs.length) : 0));
+    term.fields.forEach((p, f) => (term.idf[f] = p ? bm25Idf(n, p.docs.length) ** idfPower : 0));
     term.anyIdf = bm25Idf(n, term.df);
   }
   // Normalised BM25 length factor per field and document, computed once.
@@ -142,10 +154,13 @@ export function createKnowledgeIndex<E extends Searchable>(all: readonly E[], op
 
   function search(query: string, { limit = 5, minConfidence = threshold }: { limit?: number; minConfidence?: number } = {}): Array<SearchHit<E>> {
     const normalised = normaliseText(query);
-    const words = [...new Set(wordTerms(normalised))].map((t) => `w:${t}`);
+    const wordList = [...new Set(wordTerms(normalised))];
+    const words = wordList.map((t) => `w:${t}`);
     const grams = [...new Set(bigramTerms(normalised, true))].map((t) => `g:${t}`);
     // Only question words and particles (怎么办, 请问): nothing to look for.
     if (n === 0 || words.length === 0) return [];
+    const whole = new Set(preciseWordTerms(normalised));
+    const queryWeights = [wordList.map((t) => (whole.has(t) ? 1 : subwordWeight)), grams.map(() => 1)];
 
     const touched: number[] = [];
     // Coverage is measured separately for words and bigrams, then averaged: words reward the right
@@ -162,7 +177,7 @@ export function createKnowledgeIndex<E extends Searchable>(all: readonly E[], op
         const marker = kind * 100_000 + q;
         term.fields.forEach((postings, f) => {
           if (!postings) return;
-          const weight = weights[f]! * term.idf[f]!;
+          const weight = weights[f]! * term.idf[f]! * queryWeights[kind]![q]!;
           const norm = norms[f]!;
           for (let i = 0; i < postings.docs.length; i++) {
             const doc = postings.docs[i]!;

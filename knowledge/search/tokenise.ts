@@ -44,6 +44,15 @@ export function wordTerms(normalised: string): string[] {
     .filter((w) => w !== '' && WORD_CHAR.test(w) && !STOP_WORDS.has(w));
 }
 
+/** jieba's precise cut (no search-mode sub-words) of normalised text, without stop words and punctuation. */
+export function preciseWordTerms(normalised: string): string[] {
+  if (normalised.trim() === '') return [];
+  return loadJieba()
+    .cut(normalised, true)
+    .map((w) => w.trim())
+    .filter((w) => w !== '' && WORD_CHAR.test(w) && !STOP_WORDS.has(w));
+}
+
 /**
  * Overlapping character pairs within each run of letters and digits. A run of one character is kept as
  * it is, so a one-character query still has a term.

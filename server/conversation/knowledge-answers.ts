@@ -34,9 +34,10 @@ export function createKnowledgeAnswers(dir: string, clock: Clock, logger: Logger
   return {
     /** Build the index now (at start) instead of on the first question. */
     warm: () => void fresh(),
-    answer(question: string): KnowledgeHit[] {
+    /** The best hits (up to `limit`, default the factory's), or none when the search abstains. */
+    answer(question: string, max = limit): KnowledgeHit[] {
       return fresh()
-        .search(question, { limit })
+        .search(question, { limit: max })
         .map(({ entry, confidence }) => ({
           id: entry.id,
           title: entry.title,

@@ -30,6 +30,7 @@ import type { SqlSession } from '../db/sql.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../clock.ts';
 import { createKeyedQueue } from './keyed-queue.ts';
+import { prepareModelAnswers, type ModelAnswerDeps, type PreparedAnswers } from './model-answers.ts';
 
 export interface InboundMessage {
   channel: string;
@@ -63,7 +64,9 @@ export interface RunnerDeps {
   turnTimeoutMs?: number;
   consultations?: ConsultationRepository;
   /** Answers consultations from the knowledge base; without it every question gets the honest "I don't know". */
-  knowledge?: { answer(question: string): KnowledgeHit[] };
+  knowledge?: { answer(question: string, limit?: number): KnowledgeHit[] };
+  /** Optional model that reranks and phrases knowledge answers (`server/llm/answer-phraser.ts`); never throws. */
+  phraser?: ModelAnswerDeps['phraser'];
   /** Following cases and the satisfaction callback in chat; without it those messages fail the turn. */
   followUp?: CaseFollowUp;
   /** Optional model that fills what the rules miss; bounded in time and never throws. */
@@ -89,6 +92,8 @@ interface TurnScope {
   failure?: unknown;
   /** The actor this turn ran on, kept alive after the commit. */
   actor?: Actor<typeof citizenMachine>;
+  /** The model's answer to the question this turn searches, prepared before the transaction. */
+  answers?: PreparedAnswers;
 }
 
 /** Conversations whose actors stay in memory between turns (least recently used leave first). */
@@ -139,7 +144,12 @@ export function createConversationRunner(deps: RunnerDeps) {
   const actOnCase = inTurn<CaseActionResult, CaseActionInput>((turn, input) => needFollowUp().act(turn.sql, citizenOf(turn), input, turn.inbound.attachment, new Date(input.at)));
   const setNotifications = inTurn<boolean, { on: boolean; at: string }>((turn, input) => needFollowUp().setNotifications(turn.sql, turn.conversation.citizenId, input.on, new Date(input.at)));
   const recordCallback = inTurn<CallbackOutcome, CallbackInput>((turn, input) => needFollowUp().recordCallback(turn.sql, citizenOf(turn), input, new Date(input.at)));
-  const answerQuestion = fromPromise<KnowledgeHit[], ConsultInput>(async ({ input }) => deps.knowledge?.answer(input.question) ?? []);
+  const answerQuestion = fromPromise<KnowledgeHit[], ConsultInput>(async ({ input }) => {
+    // Read before any await: the actor starts synchronously inside the turn's send().
+    const prepared = sending?.answers;
+    if (prepared && prepared.question === input.question) return prepared.hits;
+    return deps.knowledge?.answer(input.question) ?? [];
+  });
   const machine = citizenMachine.provide({ actors: { fileCase, answerQuestion, lookupCases, actOnCase, setNotifications, recordCallback } });
 
   function startActor(snapshot?: unknown) {
@@ -197,6 +207,16 @@ export function createConversationRunner(deps: RunnerDeps) {
     return values ? { asking: pending?.asking, values } : undefined;
   }
 
+  /** The model's reranked, phrased answer, asked before the transaction for the same reasons as hints. */
+  async function answersFor(inbound: InboundMessage): Promise<PreparedAnswers | undefined> {
+    const { knowledge, phraser } = deps;
+    const text = inbound.text.trim();
+    if (!knowledge || !phraser || text.length > maxTextLength || /^\d{1,2}$/.test(text) || detectCommand(text) || isInjectionOrDataRequest(text)) return undefined;
+    const current = await conversations.find(transactor.reader, inbound.channel, inbound.userId);
+    const snapshot = current?.snapshot && current.flowVersion === FLOW_VERSION ? current.snapshot : undefined;
+    return prepareModelAnswers({ knowledge, phraser }, snapshot, inbound.text);
+  }
+
   async function runFlow(turn: TurnScope, text: string, at: Date, hints?: TextHints, pending?: PendingCallback) {
     const { conversation } = turn;
     const replies: Reply[] = [];
@@ -242,11 +262,11 @@ export function createConversationRunner(deps: RunnerDeps) {
     return { replies, records, update: { snapshot, flowVersion: FLOW_VERSION, state: stateName(settled.value) } };
   }
 
-  async function turn(inbound: InboundMessage, hints: TextHints | undefined): Promise<TurnResult> {
+  async function turn(inbound: InboundMessage, hints: TextHints | undefined, answers?: PreparedAnswers): Promise<TurnResult> {
     const at = clock.now();
     let ran: TurnScope | undefined;
     try {
-      const result = await transactor.run((tx) => turnIn(tx.sql, inbound, hints, at, (scope) => (ran = scope)));
+      const result = await transactor.run((tx) => turnIn(tx.sql, inbound, hints, at, (scope) => (ran = Object.assign(scope, { answers }))));
       // Committed: the actor is now exactly at the stored revision.
       if (ran?.actor) keepAlive(ran.conversation.id, ran.conversation.revision + 1, ran.actor);
       return result;
@@ -307,10 +327,10 @@ export function createConversationRunner(deps: RunnerDeps) {
       return queue.run(`${inbound.channel}\u0000${inbound.userId}`, async () => {
         const started = performance.now();
         // Once per message, outside the retry loop: a lost race does not ask the model again.
-        const hints = await hintsFor(inbound).catch(() => undefined);
+        const [hints, answers] = await Promise.all([hintsFor(inbound).catch(() => undefined), answersFor(inbound).catch(() => undefined)]);
         for (let attempt = 1; ; attempt++) {
           try {
-            const result = await turn(inbound, hints);
+            const result = await turn(inbound, hints, answers);
             logger.debug({ channel: inbound.channel, ms: Math.round(performance.now() - started), duplicate: result.duplicate }, 'turn');
             return result;
           } catch (error) {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { answerReplies, followUpQuestion, isElliptical, type Consultation, type KnowledgeHit } from './consult.logic.ts';
+
+const hit = (id: string, title: string): KnowledgeHit => ({ id, title, answer: `${title}的答案。`, source: '北京市政务服务中心', effectiveFrom: '2024-01-01', confidence: 0.9 });
+const answered = (question: string, hits: KnowledgeHit[], shown = 0): Consultation => ({ question, hits, shown, resumeIntake: false });
+
+describe('follow-up questions', () => {
+  it('knows a question that names no topic of its own', () => {
+    for (const text of ['那需要带什么材料？', '多少钱？', '在哪办？', '要多久？', '能网上办吗？', '那还要带户口本吗']) expect(isElliptical(text), text).toBe(true);
+    for (const text of ['供暖费怎么交？', '孩子上小学怎么报名', '社保卡丢了怎么补办']) expect(isElliptical(text), text).toBe(false);
+  });
+
+  it('reads an elliptical follow-up with the title of the entry that was shown', () => {
+    const previous = answered('我想出国，护照咋弄', [hit('passport-apply', '在北京怎么办护照')]);
+    expect(followUpQuestion(previous, ' 那需要带什么材料？ ')).toBe('在北京怎么办护照 那需要带什么材料？');
+  });
+
+  it('uses the answer the citizen is looking at after "没解决" showed the next one', () => {
+    const previous = answered('卡丢了', [hit('id-card-replace', '身份证丢了怎么补办'), hit('social-security-card-replace', '社保卡丢了怎么挂失补办')], 1);
+    expect(followUpQuestion(previous, '在哪办？')).toBe('社保卡丢了怎么挂失补办 在哪办？');
+  });
+
+  it('falls back to the previous question when nothing was answered, and leaves a full question alone', () => {
+    expect(followUpQuestion(answered('养狗要登记吗', []), '多少钱？')).toBe('养狗要登记吗 多少钱？');
+    expect(followUpQuestion(answered('养狗要登记吗', [hit('dog-registration', '养犬登记')]), '供暖费怎么交？')).toBe('供暖费怎么交？');
+    expect(followUpQuestion(undefined, '多少钱？')).toBe('多少钱？');
+  });
+
+  it('marks an answer worded by the model, keeping the entry as its source', () => {
+    const [answer] = answerReplies({ ...hit('passport-apply', '在北京怎么办护照'), answer: '带身份证去出入境窗口。', phrased: true });
+    expect(answer?.data).toMatchObject({ sources: [{ id: 'passport-apply' }], phrased: true });
+    expect(answer?.text).toContain('来源：北京市政务服务中心');
+  });
+});
