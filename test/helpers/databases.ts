@@ -34,12 +34,15 @@ export async function createTestDatabase(engine: EngineName, env: Record<string,
   await client.connect();
   await client.query(`CREATE SCHEMA ${schema}`);
   await client.end();
-  const config = loadConfig({ DATABASE_URL: postgresUrl, LOG_LEVEL: 'silent', ...env });
+  // Attachments live on disk beside a SQLite file; for PostgreSQL suites, in a temp folder of their own.
+  const files = mkdtempSync(join(tmpdir(), 'jiesu-test-files-'));
+  const config = loadConfig({ DATABASE_URL: postgresUrl, LOG_LEVEL: 'silent', ATTACHMENTS_DIR: join(files, 'attachments'), ...env });
   return {
     engine,
     config,
     schema,
     drop: async () => {
+      rmSync(files, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: postgresUrl });
       await c.connect();
       await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
