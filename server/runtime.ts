@@ -80,7 +80,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const notifier = createCaseNotifier({ outbox, unitAccess, quietHours: config.quietHours });
   const workflow = createCaseWorkflow({ cases: caseRepository, callbacks, jobs, notifier });
   const followUp = createCaseFollowUp({ cases: caseRepository, callbacks, citizens, attachments, jobs, store, workflow });
-  const scheduler = createScheduler({ transactor, jobs, clock, logger, handlers: caseTimerHandlers({ cases: caseRepository, callbacks, notifier, workflow }) });
+  const scheduler = createScheduler({ transactor, jobs, clock, logger, handlers: caseTimerHandlers({ cases: caseRepository, callbacks, jobs, notifier, workflow }) });
   const dispatcher = createOutboxDispatcher({ transactor, outbox, citizens, conversations, messages, unitAccess, clock, logger, post: options.postWebhook });
   const workers = createWorkers({ scheduler, dispatcher, logger, intervalMs: config.workerIntervalMs });
 

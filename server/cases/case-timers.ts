@@ -3,7 +3,9 @@ import type { CaseRepository } from '../db/repositories/case.repository.ts';
 import type { CallbackRepository } from '../db/repositories/callback.repository.ts';
 import type { JobHandler } from '../scheduler/scheduler.ts';
 import type { CaseNotifier } from './case-notifier.ts';
-import type { CaseWorkflow } from './case-workflow.ts';
+import { CLOCK_JOB, CLOCK_STAGES, clockCheckpoints, type CaseWorkflow } from './case-workflow.ts';
+import type { JobRepository } from '../db/repositories/job.repository.ts';
+import type { FullCase } from '../db/entities.ts';
 
 const AWAITING_CONTACT = new Set(['dispatched', 'accepted', 'reopened']);
 const BEING_WORKED = new Set(['dispatched', 'accepted', 'in_progress', 'reopened']);
@@ -13,30 +15,42 @@ const SLOTS = new Set<string>(['contacted', 'resolved', 'satisfaction']);
  * What each timer does when it fires. Every handler re-reads the case and does nothing when the step
  * it guards already happened (a timer is never trusted to be current).
  */
-export function caseTimerHandlers(deps: { cases: CaseRepository; callbacks: CallbackRepository; notifier: CaseNotifier; workflow: CaseWorkflow }): Record<string, JobHandler> {
-  const { cases, callbacks, notifier, workflow } = deps;
+export function caseTimerHandlers(deps: {
+  cases: CaseRepository;
+  callbacks: CallbackRepository;
+  jobs: JobRepository;
+  notifier: CaseNotifier;
+  workflow: CaseWorkflow;
+}): Record<string, JobHandler> {
+  const { cases, callbacks, jobs, notifier, workflow } = deps;
 
-  const overdue = (kind: 'contact' | 'resolve'): JobHandler => async (sql, job, now) => {
-    const c = await cases.findForUpdate(sql, { id: job.caseId });
-    if (!c) return;
+  /** Flags a missed deadline on the case and tells the unit; false when the step happened in time. */
+  async function flagOverdue(sql: Parameters<JobHandler>[0], c: FullCase, kind: 'contact' | 'resolve', now: Date): Promise<void> {
     const late = kind === 'contact' ? AWAITING_CONTACT.has(c.status) && !c.contactedAt && !c.contactOverdueAt : BEING_WORKED.has(c.status) && !c.resolveOverdueAt;
     if (!late) return;
     await cases.update(sql, c.id, kind === 'contact' ? { contactOverdueAt: now, updatedAt: now } : { resolveOverdueAt: now, updatedAt: now });
     const deadline = kind === 'contact' ? c.contactDueAt : c.dueAt;
     await cases.insertEvent(sql, { caseId: c.id, type: `overdue_${kind}`, actor: 'system', note: null, data: { deadline: deadline?.toISOString() ?? null }, createdAt: now });
     await notifier.unitEvent(sql, c, 'case.overdue', kind === 'contact' ? 'first contact overdue' : 'resolution overdue', now);
-  };
+  }
 
   return {
-    contact_due: overdue('contact'),
-    resolve_due: overdue('resolve'),
-
-    /** A reminder to the unit a day before the resolution deadline. */
-    resolve_reminder: async (sql, job, now) => {
+    /** One checkpoint of the case's clock, then the timer moves on to the next one. */
+    [CLOCK_JOB]: async (sql, job, now) => {
       const c = await cases.findForUpdate(sql, { id: job.caseId });
-      if (!c || !BEING_WORKED.has(c.status)) return;
-      await cases.insertEvent(sql, { caseId: c.id, type: 'unit_reminded', actor: 'system', note: null, data: { dueAt: c.dueAt?.toISOString() ?? null }, createdAt: now });
-      await notifier.unitEvent(sql, c, 'case.due_soon', null, now);
+      if (!c) return;
+      const stage = CLOCK_STAGES[job.round];
+      if (stage === 'contact_due') await flagOverdue(sql, c, 'contact', now);
+      if (stage === 'resolve_due') await flagOverdue(sql, c, 'resolve', now);
+      if (stage === 'resolve_reminder' && BEING_WORKED.has(c.status)) {
+        await cases.insertEvent(sql, { caseId: c.id, type: 'unit_reminded', actor: 'system', note: null, data: { dueAt: c.dueAt?.toISOString() ?? null }, createdAt: now });
+        await notifier.unitEvent(sql, c, 'case.due_soon', null, now);
+      }
+      if (!BEING_WORKED.has(c.status)) return;
+      const points = clockCheckpoints(c);
+      const here = points.findIndex((p) => p.stage === job.round);
+      const next = points[here + 1];
+      if (next) await jobs.schedule(sql, { kind: CLOCK_JOB, caseId: c.id, round: next.stage, runAt: next.at, at: now });
     },
 
     callback_reminder: async (sql, job, now) => {

@@ -3,7 +3,7 @@ import { unitDirectory, receivingUnit } from '../../flows/domain/routing/units.t
 import { DUE_HOURS, type ResponseLevel } from '../../flows/domain/routing/route-case.ts';
 import { beijingDate } from '../clock.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
-import type { FullCase } from '../db/entities.ts';
+import type { CaseProgress, FullCase } from '../db/entities.ts';
 import type { CaseChanges, CaseRepository } from '../db/repositories/case.repository.ts';
 import type { CallbackRepository } from '../db/repositories/callback.repository.ts';
 import type { JobRepository } from '../db/repositories/job.repository.ts';
@@ -40,10 +40,29 @@ export const FIRST_CONTACT_MAX_HOURS = 24;
 export const CALLBACK_REMINDER_HOURS = [24, 48] as const;
 export const CALLBACK_EXPIRE_HOURS = 72;
 
-export const CLOCK_JOBS = ['contact_due', 'resolve_due', 'resolve_reminder'] as const;
-/** Units hear a day before the resolution deadline (or halfway, for short deadlines). */
+/**
+ * A case's clock is one timer row at a time (the filing turn is the hot path: one insert, not three),
+ * stepping through these checkpoints in time order: first contact due, a reminder to the unit a day
+ * before the resolution deadline (halfway for short ones), the resolution deadline.
+ */
+export const CLOCK_JOB = 'case_clock';
+export const CLOCK_STAGES = ['contact_due', 'resolve_reminder', 'resolve_due'] as const;
+export type ClockStage = (typeof CLOCK_STAGES)[number];
 const REMINDER_BEFORE_HOURS = 24;
+
+/** The clock's checkpoints for a case, in the order they fall due. */
+export function clockCheckpoints(c: Pick<FullCase, 'contactDueAt' | 'dueAt' | 'responseLevel'>): Array<{ stage: number; at: Date }> {
+  if (!c.dueAt) return [];
+  const hours = levelHours(c as FullCase);
+  const points = [
+    c.contactDueAt ? { stage: 0, at: c.contactDueAt } : undefined,
+    { stage: 1, at: addHours(c.dueAt, -Math.min(REMINDER_BEFORE_HOURS, hours / 2)) },
+    { stage: 2, at: c.dueAt },
+  ].filter((p): p is { stage: number; at: Date } => p !== undefined);
+  return points.sort((a, b) => a.at.getTime() - b.at.getTime() || a.stage - b.stage);
+}
 export const CALLBACK_JOBS = ['callback_reminder', 'callback_expire'] as const;
+const CLOCK_JOBS = [CLOCK_JOB] as const;
 
 const HOUR = 3_600_000;
 const addHours = (at: Date, hours: number) => new Date(at.getTime() + hours * HOUR);
@@ -64,6 +83,26 @@ export const actorName = (actor: Actor): string => {
 function levelHours(c: FullCase): number {
   const level = c.responseLevel as ResponseLevel | null;
   return level && level in DUE_HOURS ? DUE_HOURS[level] : DUE_HOURS['7d'];
+}
+
+/** Lifecycle columns of a case that has just been filed. */
+export function emptyProgress(): CaseProgress {
+  return {
+    contactDueAt: null,
+    dispatchedAt: null,
+    acceptedAt: null,
+    contactedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    contactOverdueAt: null,
+    resolveOverdueAt: null,
+    excludedAt: null,
+    excludedReason: null,
+    escalatedAt: null,
+    extensionDueAt: null,
+    extensionReason: null,
+    lastUrgedAt: null,
+  };
 }
 
 export interface WorkflowDeps {
@@ -91,16 +130,19 @@ export function createCaseWorkflow(deps: WorkflowDeps) {
     return found;
   }
 
+  /** Sets the clock's timer to its first checkpoint after `after` (a fresh case has none to cancel). */
+  async function setClock(sql: SqlSession, c: FullCase, after: Date, at: Date, fresh: boolean): Promise<void> {
+    if (!fresh) await jobs.cancel(sql, c.id, [CLOCK_JOB], at);
+    const next = clockCheckpoints(c).find((p) => p.at > after);
+    if (next) await jobs.schedule(sql, { kind: CLOCK_JOB, caseId: c.id, round: next.stage, runAt: next.at, at });
+  }
+
   /** Clocks start at dispatch and again at a reopen: first contact, then resolution. */
-  async function startClocks(sql: SqlSession, c: FullCase, at: Date): Promise<CaseChanges> {
+  async function startClocks(sql: SqlSession, c: FullCase, at: Date, fresh: boolean): Promise<CaseChanges> {
     const hours = levelHours(c);
-    const contactDueAt = addHours(at, Math.min(hours, FIRST_CONTACT_MAX_HOURS));
-    const dueAt = addHours(at, hours);
-    await jobs.cancel(sql, c.id, [...CLOCK_JOBS], at);
-    await jobs.schedule(sql, { kind: 'contact_due', caseId: c.id, round: 0, runAt: contactDueAt, at });
-    await jobs.schedule(sql, { kind: 'resolve_due', caseId: c.id, round: 0, runAt: dueAt, at });
-    await jobs.schedule(sql, { kind: 'resolve_reminder', caseId: c.id, round: 0, runAt: addHours(dueAt, -Math.min(REMINDER_BEFORE_HOURS, hours / 2)), at });
-    return { contactDueAt, dueAt, contactOverdueAt: null, resolveOverdueAt: null };
+    const clock = { contactDueAt: addHours(at, Math.min(hours, FIRST_CONTACT_MAX_HOURS)), dueAt: addHours(at, hours) };
+    await setClock(sql, { ...c, ...clock }, at, at, fresh);
+    return { ...clock, contactOverdueAt: null, resolveOverdueAt: null };
   }
 
   async function startCallback(sql: SqlSession, c: FullCase, result: string, at: Date): Promise<void> {
@@ -140,7 +182,8 @@ export function createCaseWorkflow(deps: WorkflowDeps) {
         if (!unit) throw new AppError('unknown_unit', code ? `No unit ${code} in the unit directory` : 'dispatch needs a unitCode', 422, true);
         const r = receivingUnit(unit);
         Object.assign(changes, { unitCode: r.code, unitName: r.name, unitKind: r.kind, dispatchedAt: at, acceptedAt: null, contactedAt: null });
-        Object.assign(changes, await startClocks(sql, c, at));
+        // Filing dispatches a case created in this very transaction: it has no timers yet.
+        Object.assign(changes, await startClocks(sql, c, at, c.dispatchedAt === null && from === 'received'));
         data.unitCode = r.code;
         const dispatched = { ...c, ...changes } as FullCase;
         effects.push(() => notifier.unitEvent(sql, dispatched, 'case.dispatched', note, at));
@@ -175,9 +218,7 @@ export function createCaseWorkflow(deps: WorkflowDeps) {
         changes.extensionDueAt = null;
         changes.resolveOverdueAt = null;
         data.dueAt = c.extensionDueAt.toISOString();
-        await jobs.cancel(sql, c.id, ['resolve_due', 'resolve_reminder'], at);
-        await jobs.schedule(sql, { kind: 'resolve_due', caseId: c.id, round: 0, runAt: c.extensionDueAt, at });
-        await jobs.schedule(sql, { kind: 'resolve_reminder', caseId: c.id, round: 0, runAt: addHours(c.extensionDueAt, -REMINDER_BEFORE_HOURS), at });
+        await setClock(sql, { ...c, dueAt: c.extensionDueAt }, at, at, false);
         const reason = c.extensionReason ?? '';
         effects.push(() => notifier.extended(sql, { ...c, ...changes } as FullCase, reason, at));
         break;
@@ -212,7 +253,7 @@ export function createCaseWorkflow(deps: WorkflowDeps) {
         break;
       case 'reopen': {
         Object.assign(changes, { acceptedAt: null, contactedAt: null, resolvedAt: null });
-        Object.assign(changes, await startClocks(sql, c, at));
+        Object.assign(changes, await startClocks(sql, c, at, false));
         effects.push(() => notifier.unitEvent(sql, { ...c, ...changes } as FullCase, 'case.reopened', note, at));
         break;
       }
@@ -236,6 +277,21 @@ export function createCaseWorkflow(deps: WorkflowDeps) {
 
   return {
     apply,
+    setClock,
+    /** The deadlines a case gets when dispatched at `at`: first contact and resolution. */
+    clocksFrom(responseLevel: string | null, at: Date): { contactDueAt: Date; dueAt: Date } {
+      const hours = levelHours({ responseLevel } as FullCase);
+      return { contactDueAt: addHours(at, Math.min(hours, FIRST_CONTACT_MAX_HOURS)), dueAt: addHours(at, hours) };
+    },
+    /**
+     * The dispatch of a case filed in this transaction, whose row already says `dispatched` with its
+     * deadlines: its event, its clock and the unit's webhook (the filing turn is the hot path).
+     */
+    async recordFirstDispatch(sql: SqlSession, c: FullCase, at: Date): Promise<void> {
+      await cases.insertEvent(sql, { caseId: c.id, type: 'dispatch', actor: 'system', note: null, data: { unitCode: c.unitCode, from: 'received', to: 'dispatched' }, createdAt: at });
+      await setClock(sql, c, at, at, true);
+      await notifier.unitEvent(sql, c, 'case.dispatched', null, at);
+    },
     /** Human label of a status, for chat replies. */
     label: (status: string) => (isCaseStatus(status) ? STATUS_LABELS[status] : status),
   };

@@ -5,7 +5,7 @@ import type { CaseRepository } from '../db/repositories/case.repository.ts';
 import type { SqlSession } from '../db/sql.ts';
 import { loadRouting } from '../../flows/domain/routing/route-case.ts';
 import { routeDraft } from './routing.ts';
-import type { CaseWorkflow } from './case-workflow.ts';
+import { emptyProgress, type CaseWorkflow } from './case-workflow.ts';
 
 export interface CaseOrigin {
   channel: string;
@@ -33,7 +33,9 @@ export function createCaseService(cases: CaseRepository, workflow?: CaseWorkflow
       if (missing.length > 0 || !draft.type || !draft.description || !draft.phone) throw new IncompleteDraftError(missing);
       const routing = routeDraft(draft, at);
       const ticketNo = await cases.nextTicketNo(sql, at);
-      const caseId = await cases.insert(sql, {
+      // Dispatched at once to the routed unit (首派负责): written as part of the new row, not an update.
+      const dispatch = workflow && routing.unit ? workflow.clocksFrom(routing.responseLevel, at) : undefined;
+      const record = {
         ticketNo,
         type: draft.type,
         category: draft.category ?? routing.categoryName,
@@ -46,7 +48,7 @@ export function createCaseService(cases: CaseRepository, workflow?: CaseWorkflow
         phone: draft.phone,
         name: draft.name ?? null,
         confidential: draft.confidential ?? false,
-        status: 'received',
+        status: dispatch ? 'dispatched' : 'received',
         unitCode: routing.unit?.code ?? null,
         unitName: routing.unit?.name ?? null,
         unitKind: routing.unit?.kind ?? null,
@@ -54,13 +56,16 @@ export function createCaseService(cases: CaseRepository, workflow?: CaseWorkflow
         categoryPath: routing.categoryPath,
         routingRule: routing.rule,
         responseLevel: routing.responseLevel,
-        dueAt: routing.dueAt,
+        dueAt: dispatch?.dueAt ?? routing.dueAt,
         channel: origin.channel,
         citizenId: origin.citizenId,
         conversationId: origin.conversationId,
         createdAt: at,
         updatedAt: at,
-      });
+        dispatchedAt: dispatch ? at : null,
+        contactDueAt: dispatch?.contactDueAt ?? null,
+      };
+      const caseId = await cases.insert(sql, record);
       await cases.insertEvent(sql, {
         caseId,
         type: 'received',
@@ -75,9 +80,7 @@ export function createCaseService(cases: CaseRepository, workflow?: CaseWorkflow
         },
         createdAt: at,
       });
-      if (workflow && routing.unit) {
-        await workflow.apply(sql, { id: caseId }, { type: 'dispatch', unitCode: routing.unit.code, quiet: true }, { role: 'system', reason: 'first dispatch' }, at);
-      }
+      if (workflow && dispatch) await workflow.recordFirstDispatch(sql, { ...emptyProgress(), ...record, id: caseId }, at);
       return { ticketNo, unit: routing.unit };
     },
   };

@@ -123,13 +123,14 @@ export function createCaseRepository() {
       return formatTicketNo(day, Number(row.last));
     },
 
-    async insert(sql: SqlSession, c: NewCase & { ticketNo: string }): Promise<number> {
+    /** A new case; one dispatched while filing carries its dispatch time and first-contact deadline. */
+    async insert(sql: SqlSession, c: NewCase & { ticketNo: string; dispatchedAt?: Date | null; contactDueAt?: Date | null }): Promise<number> {
       const row = await sql.get<{ id: number }>(
-        `INSERT INTO cases (${CASE_COLUMNS}) VALUES (${Array(26).fill('?').join(', ')}) RETURNING id`,
+        `INSERT INTO cases (${CASE_COLUMNS}, dispatched_at, contact_due_at) VALUES (${Array(28).fill('?').join(', ')}) RETURNING id`,
         [
           c.ticketNo, c.type, c.category, c.districtCode, c.district, c.streetCode, c.street, c.address, c.description, c.phone, c.name,
           c.confidential, c.status, c.unitCode, c.unitName, c.unitKind, c.categoryId, c.categoryPath, c.routingRule, c.responseLevel, c.dueAt,
-          c.channel, c.citizenId, c.conversationId, c.createdAt, c.updatedAt,
+          c.channel, c.citizenId, c.conversationId, c.createdAt, c.updatedAt, c.dispatchedAt ?? null, c.contactDueAt ?? null,
         ],
       );
       if (!row) throw new Error('case insert returned no id');
