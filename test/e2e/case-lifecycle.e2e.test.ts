@@ -7,7 +7,7 @@ import { createLogger } from '../../server/logger.ts';
 import { createManualClock } from '../../server/clock.ts';
 import { createWebhookVerifier } from '../../server/webhooks/signing.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases.ts';
-import { createWorkClient, type WorkClient } from '../helpers/work-client.ts';
+import { createWorkClient, type JsonBody, type WorkClient } from '../helpers/work-client.ts';
 import { followCopy } from '../../flows/followup/followup.copy.ts';
 import type { Reply } from '../../flows/domain/reply.ts';
 
@@ -20,7 +20,7 @@ const COMPLAINT = '朝阳区望京街道花家地北里3号楼下垃圾桶满了
 
 /** A unit's system that receives webhooks and checks them as the README tells units to. */
 async function startReceiver() {
-  const received: Array<{ event: string; body: any; verdict: string; headers: Record<string, string | string[] | undefined>; raw: string }> = [];
+  const received: Array<{ event: string; body: JsonBody; verdict: string; headers: Record<string, string | string[] | undefined>; raw: string }> = [];
   let verify: ReturnType<typeof createWebhookVerifier>['verify'] | undefined;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

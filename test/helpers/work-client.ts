@@ -20,8 +20,12 @@ const DEFAULT_ANSWERS: Record<string, string> = {
   confidential: '不需要保密',
 };
 
+/** Response bodies are JSON the tests assert on field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions are the type check
+export type JsonBody = any;
+
 export function createWorkClient(base: string, keys: { channel: string; admin: string }) {
-  async function call(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async function call(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: JsonBody }> {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
