@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Reply } from '../../flows/domain/reply.ts';
 
 /** A citizen's conversation over the REST channel, answering intake by slot. */
@@ -36,11 +37,10 @@ export function createWorkClient(base: string, keys: { channel: string; admin: s
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 
-  let messageCounter = 0;
   function citizen(userId: string): Citizen {
     let cursor = '0';
     const say = async (text: string) => {
-      const res = await call('POST', '/api/v1/channels/rest/messages', keys.channel, { userId, text, messageId: `${userId}-${++messageCounter}` });
+      const res = await call('POST', '/api/v1/channels/rest/messages', keys.channel, { userId, text, messageId: `${userId}-${randomUUID()}` });
       if (res.status !== 200) throw new Error(`message answered ${res.status}: ${JSON.stringify(res.body)}`);
       return res.body.replies as Reply[];
     };
