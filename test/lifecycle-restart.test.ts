@@ -94,7 +94,7 @@ describe('the case loop across crashes and restarts of the real process', () => 
       expect(await step('contact')).toBe('in_progress');
       await restart();
       expect(await step('resolve', '已现场复查并加装垃圾桶')).toBe('callback');
-      pushes = await pushesAfterWorker('wang', 6);
+      await pushesAfterWorker('wang', 6);
       await restart();
       expect((await citizen().say('挺好的，解决了'))[0]?.slot).toBe('contacted');
       await restart();
