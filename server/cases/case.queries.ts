@@ -23,6 +23,10 @@ export function createCaseQueries(sql: SqlSession, cases: CaseRepository, citize
       return record ? view(record) : null;
     },
 
+    async list(filter: Parameters<CaseRepository['list']>[1]): Promise<CaseView[]> {
+      return Promise.all((await cases.list(sql, filter)).map((r) => view(r)));
+    },
+
     async byCitizen(channel: string, userId: string): Promise<CaseView[]> {
       const citizen = await citizens.find(sql, channel, userId);
       if (!citizen) return [];

@@ -31,6 +31,11 @@ const COMMANDS: Record<string, { summary: string; usage: string; run: (args: Par
     usage: 'jiesu eval category <file.jsonl> ({"text","label"}) | eval type <file.jsonl> ({"text","type"}) | eval kb --entries <jsonl> --questions <jsonl>',
     run: async (args) => (await import('./eval.command.ts')).evalCommand(args),
   },
+  unit: {
+    summary: 'Units (streets, departments, utilities): find a code, mint, list or revoke a unit\'s API key',
+    usage: 'jiesu unit find <name> | unit key <code> | unit keys <code> | unit revoke <code> <keyId>',
+    run: async (args) => (await import('./unit.command.ts')).unitCommand(configOrExit(), args),
+  },
   kb: {
     summary: 'Knowledge base: check entries, import a FAQ file, list unanswered questions',
     usage: 'jiesu kb check [dir] | kb import <file.jsonl|file.csv> [--dry-run] … | kb gaps [--limit 20]',
@@ -48,7 +53,8 @@ function helpText(): string {
     ...lines,
     '',
     'Configuration comes from environment variables (see README.md): PORT, DATABASE_URL, CHANNEL_API_KEY,',
-    'ADMIN_API_KEY, WECHATY_PUPPET, OPENAI_API_KEY, KNOWLEDGE_DIR, LOG_LEVEL, QUIET_HOURS.',
+    'ADMIN_API_KEY, WECHATY_PUPPET, OPENAI_API_KEY, KNOWLEDGE_DIR, LOG_LEVEL, QUIET_HOURS, ATTACHMENTS_DIR,',
+    'WORKER_INTERVAL_MS.',
   ].join('\n');
 }
 

@@ -193,6 +193,9 @@ describe.each(ENGINES)('case lifecycle over HTTP on %s', (engine) => {
     expect(view.status).toBe('reopened');
     expect(view.flags.escalatedAt).not.toBeNull();
     expect(view.events.map((e: { type: string }) => e.type)).toContain('escalated');
+    const operators = await api.admin('GET', '/api/v1/cases?escalated=true');
+    expect(operators.body.cases.map((c: { ticketNo: string }) => c.ticketNo)).toEqual([ticketNo]);
+    expect((await api.admin('GET', '/api/v1/cases?escalated=maybe')).status).toBe(400);
   });
 
   it('refuses illegal steps with 409 and changes nothing; bad input gets a clear 4xx', async () => {

@@ -175,6 +175,29 @@ export function createCaseRepository() {
       return (await sql.all(`SELECT ${FULL_COLUMNS} FROM cases WHERE ${where} ORDER BY id DESC LIMIT ?`, params)).map(toFullCase);
     },
 
+    /** Back-office lists: by status, unit, escalation or a missed deadline, newest first. */
+    async list(sql: SqlSession, filter: { status?: string; unitCode?: string; escalated?: boolean; overdue?: boolean; beforeId?: number; limit: number }): Promise<FullCase[]> {
+      const where: string[] = [];
+      const params: Array<string | number> = [];
+      if (filter.status) {
+        where.push('status = ?');
+        params.push(filter.status);
+      }
+      if (filter.unitCode) {
+        where.push('unit_code = ?');
+        params.push(filter.unitCode);
+      }
+      if (filter.escalated) where.push('escalated_at IS NOT NULL');
+      if (filter.overdue) where.push('(contact_overdue_at IS NOT NULL OR resolve_overdue_at IS NOT NULL)');
+      if (filter.beforeId) {
+        where.push('id < ?');
+        params.push(filter.beforeId);
+      }
+      params.push(filter.limit);
+      const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      return (await sql.all(`SELECT ${FULL_COLUMNS} FROM cases${clause} ORDER BY id DESC LIMIT ?`, params)).map(toFullCase);
+    },
+
     async update(sql: SqlSession, caseId: number, changes: CaseChanges): Promise<void> {
       const entries = Object.entries(changes).filter(([, v]) => v !== undefined) as Array<[keyof CaseChanges, Date | string | null]>;
       if (entries.length === 0) return;
