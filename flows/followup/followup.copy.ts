@@ -40,6 +40,7 @@ export const followCopy = {
   notificationsOn: '好的，已恢复办理进度通知。',
 
   // The callback (回访).
+  noted: '好的，记下了。',
   callbackIntro: '想占用您半分钟做个回访，您的评价会直接计入承办单位的考核。',
   callbackQuestions: {
     contacted: '办理过程中，承办单位联系过您吗？',

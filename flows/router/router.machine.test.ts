@@ -26,12 +26,12 @@ function citizen(fileCase: (input: FileCaseInput) => Promise<FiledCase> = async 
   });
   let snapshot: Snapshot<unknown> | undefined;
   return {
-    async say(text: string): Promise<Reply[]> {
+    async say(text: string, extra: { attachment?: { mime: string; size: number } } = {}): Promise<Reply[]> {
       const actor = createActor(machine, snapshot ? { snapshot: snapshot as never } : undefined);
       const replies: Reply[] = [];
       actor.on('reply', (e) => replies.push(e.reply));
       actor.start();
-      actor.send({ type: 'user.text', text, at: AT });
+      actor.send({ type: 'user.text', text, at: AT, ...extra });
       const settled = await waitFor(actor, (s) => s.status !== 'active' || s.hasTag('awaitingInput'));
       if (settled.status === 'error') throw settled.error;
       snapshot = actor.getPersistedSnapshot();
@@ -50,6 +50,14 @@ const only = (replies: Reply[]) => {
 };
 
 describe('the citizen conversation', () => {
+  it('asks for words when a photo arrives mid-intake, and keeps the question open', async () => {
+    const c = citizen();
+    expect(only(await c.say('朝阳区望京街道花家地北里3号楼下垃圾桶满了三天没人清理，电话13811112222')).slot).toBe('name');
+    const photo = only(await c.say('[图片]', { attachment: { mime: 'image/jpeg', size: 1000 } }));
+    expect(photo.text).toContain('请用文字');
+    expect(only(await c.say('王先生')).slot).toBe('confidential');
+  });
+
   it('greets and offers the menu', async () => {
     const reply = only(await citizen().say('你好'));
     expect(reply.kind).toBe('text');

@@ -202,6 +202,8 @@ function remember(intake: IntakeState, q: Question): IntakeState {
 const INTAKE_COMMANDS = [
   { guard: 'isEmergency', target: '#citizen.emergencyOffered', actions: ['keepDraftBeforeEmergency', 'absorbAnswer', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
   { guard: 'isDataRequest', actions: 'sayRefusal' },
+  // A photo mid-intake is not an answer: ask for words and keep the question open.
+  { guard: 'hasAttachment', actions: 'sayTextOnly' },
   { guard: 'isSideQuestion', target: '#citizen.consulting', actions: 'startSideQuestion' },
   { guard: 'wantsCancel', target: '#citizen.idle', actions: ['clearIntake', 'sayCancelled'] },
   { guard: 'wantsPerson', target: '#citizen.handoff', actions: 'sayHandoff' },
@@ -582,7 +584,8 @@ export const citizenMachine = setup({
           actions: enqueueActions(({ enqueue, event }) => {
             const done = event.output;
             if (done.next) {
-              enqueue.emit({ type: 'reply', reply: callbackQuestion(done.ticketNo, done.next) });
+              const next = callbackQuestion(done.ticketNo, done.next);
+              enqueue.emit({ type: 'reply', reply: { ...next, text: `${followCopy.noted}${next.text}` } });
             } else if (done.outcome === 'reopened') {
               const text = [followCopy.callbackNotSolvedThanks, followCopy.reopened(done.ticketNo, done.unitName ?? '承办单位'), done.escalated ? followCopy.escalated : '']
                 .filter(Boolean)

@@ -27,7 +27,7 @@ const SUMMARY_CHARS = 12;
 
 /** Case events as the citizen sees them; internal steps (returns, overdue flags, exclusions) are left out. */
 function stepOf(e: CaseEvent, unitName: string | null): string | undefined {
-  const unit = typeof e.data?.unitCode === 'string' && unitName ? unitName : '承办单位';
+  const unit = unitName ?? '承办单位';
   switch (e.type) {
     case 'received':
       return '已受理';
