@@ -65,7 +65,7 @@ export interface WechatyChannel {
    * Sends a push (progress, callback) to a citizen by their runner id, through the same throttle as
    * replies; true once WeChat took it. The outbox calls this and retries on false.
    */
-  deliver(userId: string, replies: Reply[]): Promise<boolean>;
+  deliver(userId: string, replies: Reply[]): Promise<boolean | 'offline'>;
   start(): Promise<void>;
   /** Lets handlers in flight finish and the send queue drain (bounded), then stops the bot. */
   stop(): Promise<void>;
@@ -275,8 +275,9 @@ export function createWechatyChannel(options: WechatyChannelOptions): WechatyCha
   }
 
   let pushCounter = 0;
-  async function deliver(userId: string, replies: Reply[]): Promise<boolean> {
-    if (stopping || loginAt === undefined) return false;
+  async function deliver(userId: string, replies: Reply[]): Promise<boolean | 'offline'> {
+    // Logged out or stopping: the outbox keeps the push and tries again later, without using up an attempt.
+    if (stopping || loginAt === undefined) return 'offline';
     const target = await targetOf(userId);
     if (!target) {
       logger.warn('push target not found in wechat');

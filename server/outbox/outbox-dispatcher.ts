@@ -11,8 +11,15 @@ import type { Logger } from '../logger.ts';
 import type { CitizenPushPayload } from '../cases/case-notifier.ts';
 import { postWebhook, type WebhookPost, type WebhookPostResult } from '../webhooks/deliver-webhook.ts';
 
-/** Sends replies to a citizen on a channel that pushes (WeChat); true when the channel took them. */
-export type ChannelDeliverer = (address: ConversationAddress, replies: Reply[]) => Promise<boolean>;
+/**
+ * Sends replies to a citizen on a channel that pushes (WeChat): true when the channel took them, false
+ * when sending failed (retried with back-off), 'offline' when the channel cannot send right now (the
+ * bot is logged out): put back without using up an attempt.
+ */
+export type ChannelDeliverer = (address: ConversationAddress, replies: Reply[]) => Promise<boolean | 'offline'>;
+
+/** How long a push waits while its channel is offline or lives in another process. */
+const OFFLINE_RETRY_MS = 30_000;
 
 /** Channels whose clients poll the pushed-messages endpoint: writing the message is the delivery. */
 const PULL_CHANNELS = new Set(['rest', 'cli']);
@@ -86,14 +93,18 @@ export function createOutboxDispatcher(deps: DispatcherDeps) {
     const deliver = deliverers.get(address.channel);
     if (!deliver) {
       // Another process (the one logged in to WeChat) delivers it; put it back without counting.
-      await transactor.run(({ sql }) => outbox.retryLater(sql, item.id, `no ${address.channel} channel in this process`, new Date(now.getTime() + 30_000), false));
+      await transactor.run(({ sql }) => outbox.release(sql, item.id, new Date(now.getTime() + OFFLINE_RETRY_MS), `no ${address.channel} channel in this process`));
       return;
     }
-    let delivered: boolean;
+    let delivered: boolean | 'offline';
     try {
       delivered = await deliver(address, payload.replies);
     } catch (error) {
       await retry(item, String((error as Error)?.message ?? error));
+      return;
+    }
+    if (delivered === 'offline') {
+      await transactor.run(({ sql }) => outbox.release(sql, item.id, new Date(clock.now().getTime() + OFFLINE_RETRY_MS), `${address.channel} is offline`));
       return;
     }
     if (!delivered) {

@@ -74,6 +74,11 @@ export function createOutboxRepository() {
       await sql.run('UPDATE outbox SET status = ?, last_error = ?, available_at = ? WHERE id = ?', [dead ? 'dead' : 'pending', error.slice(0, 500), retryAt, id]);
     },
 
+    /** Puts a claimed item back without counting an attempt (its channel is offline or lives in another process). */
+    async release(sql: SqlSession, id: number, availableAt: Date, reason: string): Promise<void> {
+      await sql.run("UPDATE outbox SET status = 'pending', attempts = attempts - 1, available_at = ?, last_error = ? WHERE id = ?", [availableAt, reason, id]);
+    },
+
     async list(sql: SqlSession, filter: { caseId?: number; status?: string } = {}): Promise<OutboxRecord[]> {
       const where: string[] = [];
       const params: Array<string | number> = [];
