@@ -3,20 +3,9 @@
  * character bigrams, after folding traditional characters, full-width forms and synonyms.
  * jieba's native module and dictionary load on first use, never on import.
  */
-import { createRequire } from 'node:module';
-import type * as Jieba from '@node-rs/jieba';
 import { normaliseForMatching } from '../../flows/domain/understand/fold.ts';
+import { loadJieba } from '../../flows/domain/understand/jieba.ts';
 import { applySynonyms } from './synonyms.ts';
-
-let jieba: typeof Jieba | undefined;
-
-function loadJieba(): typeof Jieba {
-  if (jieba) return jieba;
-  const loaded = createRequire(import.meta.url)('@node-rs/jieba') as typeof Jieba;
-  loaded.load();
-  jieba = loaded;
-  return loaded;
-}
 
 // Question words and particles: present in every question and in no answer, they only add noise.
 const STOP_WORDS = new Set(

@@ -16,10 +16,15 @@ export interface Corpus {
 }
 
 export function buildCorpus(texts: readonly string[], config: FeatureConfig): Corpus {
+  return buildCorpusWith(texts, (text) => extractFeatures(text, config));
+}
+
+/** The same over any token counter (the word model's jieba words). */
+export function buildCorpusWith(texts: readonly string[], extract: (text: string) => Map<string, number>): Corpus {
   const ids = new Map<string, number>();
   const grams: string[] = [];
   const docs = texts.map((text) => {
-    const counts = extractFeatures(text, config);
+    const counts = extract(text);
     const doc: CountVector = { ids: new Int32Array(counts.size), counts: new Float32Array(counts.size) };
     let j = 0;
     for (const [gram, count] of counts) {

@@ -3,7 +3,9 @@
  * folds, then trains on every message and writes the artifact the bot loads.
  *
  *   npm run train -- [--data <category-train.jsonl>] [--out <category-model.json>] [--folds 5]
- *                    [--seed 42] [--max-features 50000] [--no-write]
+ *                    [--seed 42] [--max-features 50000] [--max-word-features 30000] [--no-write]
+ *
+ * --max-word-features 0 leaves the word model out (the n-gram model alone, as before).
  *
  * Deterministic: the same data and flags give the same figures and the same file.
  */
@@ -12,13 +14,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATEGORY_LABELS, compileCategoryModel, predictCategory, scoreText, type CategoryModelFile } from '../../flows/domain/classify/category-model.ts';
 import { CATEGORY_MODEL_URL } from '../../flows/domain/classify/classify-category.ts';
-import { normaliseForCategory, type FeatureConfig } from '../../flows/domain/classify/features.ts';
+import { extractWordFeatures, normaliseForCategory, type FeatureConfig } from '../../flows/domain/classify/features.ts';
 import { parseArgs, stringFlag } from '../cli/args.ts';
 import { evaluate, formatClassTable, formatConfusionMatrix, summaryLine } from '../eval/metrics.ts';
 import { readLabelledFile, EvalInputError } from '../eval/labelled-file.ts';
 import { fitProbabilityScale, softmax } from './calibrate.ts';
 import { compactModel } from './compact.ts';
-import { buildCorpus, fitVocabulary, vectorise, type Corpus } from './corpus.ts';
+import { buildCorpus, buildCorpusWith, fitVocabulary, vectorise, type Corpus } from './corpus.ts';
 import { stratifiedFolds } from './folds.ts';
 import { trainMultinomialNb } from './naive-bayes.ts';
 import { scoreLinear, trainNbsvm, type NbsvmOptions } from './nbsvm.ts';
@@ -30,6 +32,11 @@ export const CHOSEN = {
   features: { maxN: 2, lead: 40 } satisfies FeatureConfig,
   minDf: 3,
   nbsvm: { alpha: 0.1, counts: 'tfidf', balanced: true, lambda: 1e-4, epochs: 10, seed: 1 } satisfies NbsvmOptions,
+  /**
+   * A second NB-SVM over jieba search-mode words and word bigrams (`extractWordFeatures`), same
+   * settings; its margins × `weight` are added to the n-gram model's.
+   */
+  words: { minDf: 3, weight: 0.5 },
 };
 
 /** The baseline: character 1–2-grams, raw tf × idf, L2-normalised, multinomial NB. */
@@ -37,7 +44,8 @@ export const BASELINE = { features: { maxN: 2, lead: 0 } satisfies FeatureConfig
 
 const DESCRIPTION =
   'NB-SVM one-vs-rest (naive Bayes log-count ratios × linear SVM, hinge loss, SGD) over character 1–2-grams ' +
-  'and tagged 1–2-grams of the first 40 characters; sublinear tf × idf, L2-normalised; softmax-calibrated';
+  'and tagged 1–2-grams of the first 40 characters, plus one over jieba words and word bigrams (margins × 0.5, added); ' +
+  'sublinear tf × idf, L2-normalised; softmax-calibrated';
 
 interface Options {
   data: string;
@@ -45,6 +53,8 @@ interface Options {
   folds: number;
   seed: number;
   maxFeatures: number;
+  /** 0: no word model */
+  maxWordFeatures: number;
   write: boolean;
 }
 
@@ -52,8 +62,9 @@ function log(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
-const USAGE = 'usage: npm run train -- [--data <file.jsonl>] [--out <model.json>] [--folds 5] [--seed 42] [--max-features 50000] [--no-write]';
-const FLAGS = new Set(['data', 'out', 'folds', 'seed', 'max-features', 'no-write']);
+const USAGE =
+  'usage: npm run train -- [--data <file.jsonl>] [--out <model.json>] [--folds 5] [--seed 42] [--max-features 50000] [--max-word-features 30000] [--no-write]';
+const FLAGS = new Set(['data', 'out', 'folds', 'seed', 'max-features', 'max-word-features', 'no-write']);
 
 function readOptions(argv: string[]): Options | string {
   const args = parseArgs(argv);
@@ -68,13 +79,15 @@ function readOptions(argv: string[]): Options | string {
   const folds = whole('folds', 5, 2);
   const seed = whole('seed', 42, 0);
   const maxFeatures = whole('max-features', 50_000, 1);
-  for (const value of [folds, seed, maxFeatures]) if (typeof value === 'string') return value;
+  const maxWordFeatures = whole('max-word-features', 30_000, 0);
+  for (const value of [folds, seed, maxFeatures, maxWordFeatures]) if (typeof value === 'string') return value;
   return {
     data: stringFlag(args, 'data') ?? DEFAULT_DATA,
     out: stringFlag(args, 'out') ?? fileURLToPath(CATEGORY_MODEL_URL),
     folds: folds as number,
     seed: seed as number,
     maxFeatures: maxFeatures as number,
+    maxWordFeatures: maxWordFeatures as number,
     write: args.flags['no-write'] !== true,
   };
 }
@@ -113,11 +126,18 @@ function argmax(values: ArrayLike<number>): number {
   return best;
 }
 
-function trainChosen(corpus: Corpus, gold: readonly number[], training: readonly number[], options: Options, probabilityScale: number, provenance: Record<string, unknown>): CategoryModelFile {
-  const vocabulary = fitVocabulary(corpus, training, CHOSEN.minDf);
+function trainOn(corpus: Corpus, gold: readonly number[], training: readonly number[], minDf: number) {
+  const vocabulary = fitVocabulary(corpus, training, minDf);
   const xs = training.map((i) => vectorise(corpus.docs[i]!, vocabulary, 'sublinear'));
   const model = trainNbsvm(xs, training.map((i) => gold[i]!), vocabulary.idf.length, CATEGORY_LABELS.length, CHOSEN.nbsvm);
+  return { model, vocabulary };
+}
+
+function trainChosen(corpus: Corpus, wordCorpus: Corpus | undefined, gold: readonly number[], training: readonly number[], options: Options, probabilityScale: number, provenance: Record<string, unknown>): CategoryModelFile {
+  const { model, vocabulary } = trainOn(corpus, gold, training, CHOSEN.minDf);
+  const words = wordCorpus && { ...trainOn(wordCorpus, gold, training, CHOSEN.words.minDf), grams: wordCorpus.grams, maxFeatures: options.maxWordFeatures, weight: CHOSEN.words.weight };
   return compactModel(model, vocabulary, corpus.grams, {
+    ...(words ? { words } : {}),
     labels: CATEGORY_LABELS,
     features: CHOSEN.features,
     maxFeatures: options.maxFeatures,
@@ -156,6 +176,7 @@ export async function trainCategory(argv: string[]): Promise<number> {
   log(`sha256 ${fingerprint}; ${options.folds}-fold stratified cross-validation, seed ${options.seed}`);
 
   const corpus = buildCorpus(texts, CHOSEN.features);
+  const wordCorpus = options.maxWordFeatures > 0 ? buildCorpusWith(texts, extractWordFeatures) : undefined;
   const baselineCorpus = buildCorpus(texts, BASELINE.features);
   const fold = stratifiedFolds(gold, options.folds, options.seed);
   const margins: Float64Array[] = new Array<Float64Array>(rows.length);
@@ -163,13 +184,15 @@ export async function trainCategory(argv: string[]): Promise<number> {
   const cutMargins = SHORT_CUTS.map(() => new Array<Float64Array>(rows.length));
   const baselinePredicted = new Array<number>(rows.length);
   let featureCounts = 0;
+  let wordCounts = 0;
   for (let k = 0; k < options.folds; k++) {
     const training = rows.flatMap((_, i) => (fold[i] !== k ? [i] : []));
     const held = rows.flatMap((_, i) => (fold[i] === k ? [i] : []));
 
     // The chosen model, scored exactly as the bot will: compacted, quantised, from the message text.
-    const file = trainChosen(corpus, gold, training, options, 1, {});
+    const file = trainChosen(corpus, wordCorpus, gold, training, options, 1, {});
     featureCounts += file.tokens.split('\n').length;
+    wordCounts += file.words ? file.words.tokens.split('\n').length : 0;
     const compiled = compileCategoryModel(file);
     for (const i of held) {
       margins[i] = scoreText(compiled, texts[i]!);
@@ -187,7 +210,8 @@ export async function trainCategory(argv: string[]): Promise<number> {
   const chosen = evaluate(CATEGORY_LABELS, gold, margins.map(argmax));
   const baseline = evaluate(CATEGORY_LABELS, gold, baselinePredicted);
   log();
-  log(`== chosen: NB-SVM, char 1–2-grams + lead ${CHOSEN.features.lead}, ≤${options.maxFeatures} n-grams, int8 (cross-validated) ==`);
+  const wordPart = options.maxWordFeatures > 0 ? ` + words × ${CHOSEN.words.weight} (≤${options.maxWordFeatures})` : '';
+  log(`== chosen: NB-SVM, char 1–2-grams + lead ${CHOSEN.features.lead}, ≤${options.maxFeatures} n-grams${wordPart}, int8 (cross-validated) ==`);
   log(formatClassTable(chosen));
   log();
   log(formatConfusionMatrix(chosen));
@@ -226,7 +250,7 @@ export async function trainCategory(argv: string[]): Promise<number> {
   }
 
   const all = rows.map((_, i) => i);
-  const file = trainChosen(corpus, gold, all, options, probabilityScale, {
+  const file = trainChosen(corpus, wordCorpus, gold, all, options, probabilityScale, {
     messages: rows.length,
     dataSha256: fingerprint,
     folds: options.folds,
@@ -236,7 +260,8 @@ export async function trainCategory(argv: string[]): Promise<number> {
   });
   const json = `${JSON.stringify(file)}\n`;
   log();
-  log(`final model: ${file.tokens.split('\n').length} n-grams (folds averaged ${Math.round(featureCounts / options.folds)}), ${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB`);
+  const words = file.words ? `, ${file.words.tokens.split('\n').length} words (folds averaged ${Math.round(wordCounts / options.folds)})` : '';
+  log(`final model: ${file.tokens.split('\n').length} n-grams (folds averaged ${Math.round(featureCounts / options.folds)})${words}, ${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB`);
   if (options.write) {
     writeFileSync(options.out, json);
     log(`wrote ${options.out}`);

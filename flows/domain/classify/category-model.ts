@@ -2,7 +2,7 @@
  * The category model: its file format, how it is decoded, and how it scores a message. The file holds
  * token statistics and weights only (n-grams, their idf, per-class weights), never message text.
  */
-import { LEAD_TAG, normaliseForCategory, type FeatureConfig } from './features.ts';
+import { isWordToken, LEAD_TAG, normaliseForCategory, segmentForCategory, WORD_JOINER, type FeatureConfig } from './features.ts';
 
 export const CATEGORY_LABELS = ['城乡建设', '劳动和社会保障', '教育文体', '商贸旅游', '环境保护', '卫生计生', '交通运输'] as const;
 export type CategoryLabel = (typeof CATEGORY_LABELS)[number];
@@ -15,7 +15,7 @@ export interface CategoryPrediction {
   ranked: Array<{ label: string; score: number }>;
 }
 
-export const CATEGORY_MODEL_FORMAT = 'jiesu-category-linear/1';
+export const CATEGORY_MODEL_FORMAT = 'jiesu-category-linear/2';
 
 /** The committed artifact (JSON). */
 export interface CategoryModelFile {
@@ -31,10 +31,39 @@ export interface CategoryModelFile {
   /** Per token, per label (token-major): idf × weight as int8 codes times the label's scale. */
   weights: { scales: number[]; codes: string };
   bias: number[];
+  /**
+   * An optional second linear model over jieba words and word bigrams (`extractWordFeatures`), with
+   * its own tf-idf vector and L2 norm; its margins, already weighted, are added to the n-gram margins.
+   */
+  words?: CategoryWordPart;
   /** Probabilities are softmax(probabilityScale × margin). */
   probabilityScale: number;
   /** Provenance: data fingerprint and cross-validated figures. No text. */
   training: Record<string, unknown>;
+}
+
+/** The word model: the same encoding as the n-gram part (tokens joined by '\n', uint8 idf, int8 weights). */
+export interface CategoryWordPart {
+  /** words, and word pairs joined by WORD_JOINER */
+  tokens: string;
+  idf: { min: number; step: number; codes: string };
+  weights: { scales: number[]; codes: string };
+  bias: number[];
+}
+
+export interface CompiledWordPart {
+  /** token text → token (for callers holding extracted counts) */
+  index: Map<string, number>;
+  /** word → 1-based id, for every word of a kept token (a unigram or either half of a pair) */
+  wordIds: Map<string, number>;
+  /** word id → its unigram token, or -1 */
+  unigramOf: Int32Array;
+  /** id₁ × 2²⁰ + id₂ → the pair's token */
+  pairOf: Map<number, number>;
+  scratch: { counts: Float64Array; touched: Int32Array };
+  idf: Float32Array;
+  weights: Float32Array;
+  bias: Float64Array;
 }
 
 export interface CompiledCategoryModel {
@@ -55,6 +84,7 @@ export interface CompiledCategoryModel {
   /** token-major: weights[token × labels + label] */
   weights: Float32Array;
   bias: Float64Array;
+  words: CompiledWordPart | undefined;
   probabilityScale: number;
 }
 
@@ -67,10 +97,8 @@ export function compileCategoryModel(file: CategoryModelFile): CompiledCategoryM
   const labels = file.labels;
   const k = labels.length;
   const tokens = file.tokens === '' ? [] : file.tokens.split('\n');
-  const idfCodes = decodeBase64(file.idf.codes);
-  const weightCodes = decodeBase64(file.weights.codes);
-  if (k < 2 || file.bias.length !== k || file.weights.scales.length !== k) throw new CategoryModelError('category model: labels, bias and scales disagree');
-  if (idfCodes.length !== tokens.length || weightCodes.length !== tokens.length * k) throw new CategoryModelError('category model: token, idf and weight counts disagree');
+  if (k < 2) throw new CategoryModelError('category model: fewer than two labels');
+  const { idf, weights } = decodePart(file, tokens.length, k);
 
   const index = new Map<string, number>();
   const charIds = new Map<number, number>();
@@ -78,8 +106,6 @@ export function compileCategoryModel(file: CategoryModelFile): CompiledCategoryM
   while (1 << capacityBits < tokens.length * 2) capacityBits++;
   const keyTable = new Int32Array(2 << capacityBits);
   const keyShift = 32 - capacityBits;
-  const idf = new Float32Array(tokens.length);
-  const weights = new Float32Array(tokens.length * k);
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     index.set(token, t);
@@ -94,17 +120,60 @@ export function compileCategoryModel(file: CategoryModelFile): CompiledCategoryM
       key = key * CHAR_BASE + id;
     }
     insertKey(keyTable, keyShift, lead ? key + LEAD_OFFSET : key, t);
-    idf[t] = file.idf.min + idfCodes[t]! * file.idf.step;
-    for (let c = 0; c < k; c++) {
-      const code = weightCodes[t * k + c]!;
-      weights[t * k + c] = (code > 127 ? code - 256 : code) * file.weights.scales[c]!;
-    }
   }
   if (file.features.maxN > MAX_N || charIds.size >= CHAR_BASE) throw new CategoryModelError('category model: n-grams too long or too many characters');
   const bmpCharIds = new Uint16Array(0x10000);
   for (const [point, id] of charIds) if (point <= 0xffff) bmpCharIds[point] = id;
   const scratch = { counts: new Float64Array(tokens.length), touched: new Int32Array(tokens.length) };
-  return { labels, features: file.features, index, charIds, bmpCharIds, keyTable, keyShift, scratch, idf, weights, bias: Float64Array.from(file.bias), probabilityScale: file.probabilityScale };
+  const words = file.words ? compileWordPart(file.words, k) : undefined;
+  return { labels, features: file.features, index, charIds, bmpCharIds, keyTable, keyShift, scratch, idf, weights, bias: Float64Array.from(file.bias), words, probabilityScale: file.probabilityScale };
+}
+
+function compileWordPart(part: CategoryWordPart, k: number): CompiledWordPart {
+  const tokens = part.tokens === '' ? [] : part.tokens.split('\n');
+  const { idf, weights } = decodePart(part, tokens.length, k);
+  const index = new Map<string, number>();
+  const wordIds = new Map<string, number>();
+  const idOf = (word: string) => {
+    let id = wordIds.get(word);
+    if (id === undefined) wordIds.set(word, (id = wordIds.size + 1));
+    return id;
+  };
+  const unigrams: Array<[number, number]> = [];
+  const pairOf = new Map<number, number>();
+  tokens.forEach((token, t) => {
+    if (index.has(token)) throw new CategoryModelError('category model: a word appears twice');
+    index.set(token, t);
+    const words = token.split(WORD_JOINER);
+    if (words.length > 2 || !words.every(isWordToken)) throw new CategoryModelError('category model: a word token is not one or two words');
+    if (words.length === 1) unigrams.push([idOf(words[0]!), t]);
+    else pairOf.set(idOf(words[0]!) * PAIR_BASE + idOf(words[1]!), t);
+  });
+  if (wordIds.size >= PAIR_BASE) throw new CategoryModelError('category model: too many words');
+  const unigramOf = new Int32Array(wordIds.size + 1).fill(-1);
+  for (const [id, t] of unigrams) unigramOf[id] = t;
+  const scratch = { counts: new Float64Array(tokens.length), touched: new Int32Array(tokens.length) };
+  return { index, wordIds, unigramOf, pairOf, scratch, idf, weights, bias: Float64Array.from(part.bias) };
+}
+
+const PAIR_BASE = 2 ** 20;
+
+/** uint8 idf and int8 weights (token-major, one scale per label) back to floats. */
+function decodePart(part: Pick<CategoryWordPart, 'idf' | 'weights' | 'bias'>, tokenCount: number, k: number): { idf: Float32Array; weights: Float32Array } {
+  const idfCodes = decodeBase64(part.idf.codes);
+  const weightCodes = decodeBase64(part.weights.codes);
+  if (part.bias.length !== k || part.weights.scales.length !== k) throw new CategoryModelError('category model: labels, bias and scales disagree');
+  if (idfCodes.length !== tokenCount || weightCodes.length !== tokenCount * k) throw new CategoryModelError('category model: token, idf and weight counts disagree');
+  const idf = new Float32Array(tokenCount);
+  const weights = new Float32Array(tokenCount * k);
+  for (let t = 0; t < tokenCount; t++) {
+    idf[t] = part.idf.min + idfCodes[t]! * part.idf.step;
+    for (let c = 0; c < k; c++) {
+      const code = weightCodes[t * k + c]!;
+      weights[t * k + c] = (code > 127 ? code - 256 : code) * part.weights.scales[c]!;
+    }
+  }
+  return { idf, weights };
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -112,21 +181,73 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 /**
- * Raw margins per label for already extracted n-gram counts: sublinear tf × idf, L2-normalised over the
- * kept tokens, dotted with each label's weights.
+ * Raw margins per label for already extracted n-gram counts (and word counts, when the model has a
+ * word part): sublinear tf × idf, L2-normalised over the kept tokens, dotted with each label's weights.
  */
-export function scoreCounts(model: CompiledCategoryModel, counts: Map<string, number>): Float64Array {
+export function scoreCounts(model: CompiledCategoryModel, counts: Map<string, number>, wordCounts: Map<string, number> = new Map()): Float64Array {
   const scores = new Float64Array(model.labels.length);
   let squares = 0;
   for (const [gram, count] of counts) {
     const t = model.index.get(gram);
     if (t !== undefined) squares += addTerm(model, scores, t, count);
   }
-  return finishScores(model, scores, squares);
+  finishScores(model, scores, squares);
+  if (model.words) addWordScores(model.words, scores, wordCounts);
+  return scores;
+}
+
+/** The word part's margins, over its own L2-normalised vector, added to `scores`. */
+function addWordScores(part: CompiledWordPart, scores: Float64Array, wordCounts: Map<string, number>): void {
+  const partScores = new Float64Array(scores.length);
+  let squares = 0;
+  for (const [word, count] of wordCounts) {
+    const t = part.index.get(word);
+    if (t !== undefined) squares += addTerm(part, partScores, t, count);
+  }
+  finishScores(part, partScores, squares);
+  for (let c = 0; c < scores.length; c++) scores[c]! += partScores[c]!;
+}
+
+/**
+ * The fast path of the word part, same result as addWordScores(…, wordFeaturesOfNormalised(normalised)):
+ * words become ids, pairs integer keys, so no pair string is built. An unknown word ends a pair;
+ * punctuation is skipped, as extraction drops it before pairing.
+ */
+function addWordScoresFast(part: CompiledWordPart, scores: Float64Array, normalised: string): void {
+  const { counts, touched } = part.scratch;
+  let size = 0;
+  let previous = 0;
+  const count = (t: number) => {
+    if (counts[t] === 0) touched[size++] = t;
+    counts[t]!++;
+  };
+  for (const word of segmentForCategory(normalised)) {
+    const id = part.wordIds.get(word);
+    if (id === undefined) {
+      if (isWordToken(word)) previous = 0;
+      continue;
+    }
+    const t = part.unigramOf[id]!;
+    if (t >= 0) count(t);
+    if (previous > 0) {
+      const pair = part.pairOf.get(previous * PAIR_BASE + id);
+      if (pair !== undefined) count(pair);
+    }
+    previous = id;
+  }
+  const partScores = new Float64Array(scores.length);
+  let squares = 0;
+  for (let j = 0; j < size; j++) {
+    const t = touched[j]!;
+    squares += addTerm(part, partScores, t, counts[t]!);
+    counts[t] = 0;
+  }
+  finishScores(part, partScores, squares);
+  for (let c = 0; c < scores.length; c++) scores[c]! += partScores[c]!;
 }
 
 /** Adds one kept token's contribution to the margins; returns its squared tf-idf for the norm. */
-function addTerm(model: CompiledCategoryModel, scores: Float64Array, t: number, count: number): number {
+function addTerm(model: Pick<CompiledCategoryModel, 'idf' | 'weights'>, scores: Float64Array, t: number, count: number): number {
   const k = scores.length;
   const tf = 1 + Math.log(count);
   const value = tf * model.idf[t]!;
@@ -137,14 +258,14 @@ function addTerm(model: CompiledCategoryModel, scores: Float64Array, t: number, 
 }
 
 /** L2-normalise the margins over the kept tokens and add the biases. */
-function finishScores(model: CompiledCategoryModel, scores: Float64Array, squares: number): Float64Array {
+function finishScores(model: Pick<CompiledCategoryModel, 'bias'>, scores: Float64Array, squares: number): Float64Array {
   const norm = squares > 0 ? Math.sqrt(squares) : 1;
   for (let c = 0; c < scores.length; c++) scores[c] = scores[c]! / norm + model.bias[c]!;
   return scores;
 }
 
 /**
- * The fast path, same result as scoreCounts(model, extractFeatures(text)): n-grams become small integers
+ * The fast path, same result as scoreCounts(model, extractFeatures(text), extractWordFeatures(text)): n-grams become small integers
  * built from per-character ids (id₁ × 2¹⁴ + id₂, lead n-grams offset by 2²⁸), so no n-gram string is
  * built and every key stays a V8 small integer. A character the model has never seen ends every n-gram
  * through it.
@@ -174,7 +295,9 @@ export function scoreText(model: CompiledCategoryModel, text: string): Float64Ar
     counts[t] = 0;
     squares += addTerm(model, scores, t, count);
   }
-  return finishScores(model, scores, squares);
+  finishScores(model, scores, squares);
+  if (model.words) addWordScoresFast(model.words, scores, normalised);
+  return scores;
 }
 
 const MAX_N = 2;

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_LABELS, scoreCounts, scoreText, type CategoryModelFile } from './category-model.ts';
 import { CATEGORY_CONFIDENCE_THRESHOLD, CATEGORY_MODEL_URL, classifyCategory, loadCategoryModel } from './classify-category.ts';
-import { extractFeatures, LEAD_TAG } from './features.ts';
+import { extractFeatures, extractWordFeatures, LEAD_TAG, WORD_JOINER } from './features.ts';
 
 describe('classifyCategory with the committed model', () => {
   it.each([
@@ -46,11 +46,12 @@ describe('classifyCategory with the committed model', () => {
     }
   });
 
-  it('scores text on the fast path exactly as from extracted n-gram counts', () => {
+  it('scores text on the fast path exactly as from extracted n-gram and word counts', () => {
     const model = loadCategoryModel();
-    for (const text of ['出租车司机拒载，还故意绕路多收钱', '𠮷野家的外卖送错了，A3区', '  公司 拖欠\n工资  ', '']) {
+    expect(model.words).toBeDefined();
+    for (const text of ['出租车司机拒载，还故意绕路多收钱', '𠮷野家的外卖送错了，A3区', '  公司 拖欠\n工资  ', '公积金、社保，养老保险——怎么办？', 'xyzzy公积金qwerty', '']) {
       const fast = scoreText(model, text);
-      const slow = scoreCounts(model, extractFeatures(text, model.features));
+      const slow = scoreCounts(model, extractFeatures(text, model.features), extractWordFeatures(text));
       fast.forEach((value, c) => expect(value).toBeCloseTo(slow[c]!, 9));
     }
   });
@@ -59,13 +60,16 @@ describe('classifyCategory with the committed model', () => {
 describe('the committed category model file', () => {
   const file = JSON.parse(readFileSync(CATEGORY_MODEL_URL, 'utf8')) as CategoryModelFile;
 
-  it('holds only short n-grams and numbers, never message text', () => {
+  it('holds only short n-grams, words, word pairs and numbers, never message text', () => {
     const tokens = file.tokens.split('\n');
     expect(tokens.length).toBeGreaterThan(1000);
     for (const token of tokens) {
       const gram = token.startsWith(LEAD_TAG) ? token.slice(LEAD_TAG.length) : token;
       expect(Array.from(gram).length).toBeLessThanOrEqual(file.features.maxN);
     }
+    const words = file.words!.tokens.split('\n');
+    expect(words.length).toBeGreaterThan(1000);
+    for (const token of words) expect(token.split(WORD_JOINER).length).toBeLessThanOrEqual(2);
     expect(Object.keys(file.training).sort()).toEqual(['baseline', 'crossValidated', 'dataSha256', 'folds', 'messages', 'seed']);
   });
 

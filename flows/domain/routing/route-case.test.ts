@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryTree, formatCategoryPath } from '../categories/category-tree.ts';
+import { findPlaces } from '../places/place-finder.ts';
 import { createRouter, DUE_HOURS, loadRouting, routeCase, RoutingDataError } from './route-case.ts';
 import shippedLevels from './response-levels.json' with { type: 'json' };
 import shippedRules from './routing-rules.json' with { type: 'json' };
@@ -124,6 +125,52 @@ describe('a missing or partial place', () => {
 
   it('ignores a street code that is not a township and uses the district', () => {
     expect(routeCase({ streetCode: '999999999', districtCode: '110105' })).toMatchObject({ unit: { code: '110105' }, rule: 'territorial:district' });
+  });
+});
+
+describe('the Economic-Technological Development Area (经开区, 亦庄), run by its own management committee', () => {
+  const BDA = { code: 'BJ-BDA', name: '北京经济技术开发区管理委员会', kind: 'district' };
+  const WAGES = '劳动和社会保障 > 工资福利 > 工资发放 > 拖欠工资';
+  const GARBAGE = '城乡建设 > 城市建设和市政管理 > 环境卫生 > 垃圾清运';
+  const placed = (text: string) => {
+    const match = findPlaces(text);
+    return { districtCode: match.district?.code, streetCode: match.street?.code };
+  };
+
+  it('sends a line case placed in 经开区 to the committee, not to 大兴区’s department', () => {
+    expect(route(WAGES, placed('经开区荣华中路的公司拖欠工资'))).toMatchObject({ unit: BDA, rule: 'line:wage-arrears→zone:BJ-BDA' });
+    expect(route('卫生计生 > 医患纠纷', placed('亦庄开发区的医院')).unit).toEqual(BDA);
+    expect(route('教育文体 > 教育体制 > 入学入园 > 中小学入学', placed('北京经济技术开发区')).rule).toBe('line:school-places→zone:BJ-BDA');
+  });
+
+  it('does the same in the streets the zone runs, whose offices keep territorial cases', () => {
+    for (const streetCode of ['110115012', '110115013', '110115004']) {
+      expect(route(WAGES, { streetCode })).toMatchObject({ unit: BDA, rule: 'line:wage-arrears→zone:BJ-BDA' });
+      expect(route(GARBAGE, { streetCode })).toMatchObject({ unit: { code: streetCode, kind: 'street' }, rule: 'territorial:street' });
+    }
+    expect(route(WAGES, placed('亦庄镇')).unit).toEqual(BDA);
+  });
+
+  it('gives a territorial case in the zone’s own area to the committee', () => {
+    expect(route(GARBAGE, placed('经开区'))).toMatchObject({ unit: BDA, rule: 'territorial:zone' });
+    expect(routeCase(placed('亦庄开发区'))).toMatchObject({ unit: BDA, rule: 'territorial:zone' });
+    expect(route('环境保护 > 环境污染 > 噪音污染 > 施工噪音', placed('经开区'))).toMatchObject({ unit: BDA, rule: 'territorial:noise→zone' });
+  });
+
+  it('sends a bare 亦庄 line case to the committee whichever candidate the citizen picks', () => {
+    const candidates = findPlaces('我在亦庄上班').candidates ?? [];
+    expect(candidates).toHaveLength(2);
+    for (const c of candidates) expect(route(WAGES, { streetCode: c.code }).unit).toEqual(BDA);
+  });
+
+  it('still sends utilities and city bodies their cases', () => {
+    expect(route('城乡建设 > 城市建设和市政管理 > 自来水供应 > 停水', placed('经开区')).unit?.code).toBe('BJ-WATER');
+  });
+
+  it('leaves the rest of 大兴区 and the partly covered towns of 通州区 with their district', () => {
+    expect(route(WAGES, { streetCode: '110115005' }).unit?.code).toBe('110115-RSJ'); // 黄村地区
+    expect(route(WAGES, { streetCode: '110112109' }).unit?.code).toBe('110112-RSJ'); // 马驹桥镇
+    expect(route(WAGES, { districtCode: '110115' }).unit?.code).toBe('110115-RSJ');
   });
 });
 

@@ -9,6 +9,8 @@ import { receivingUnit, unitDirectory, type ReceivingUnit, type Unit, type UnitD
  *
  * - By default the street or township where it happened (属地), else the district government, else
  *   nobody (the hotline dispatches by hand).
+ * - In a development zone run by its own management committee (经开区), a line goes to the committee
+ *   instead of the district's department, and a territorial case in the zone's own area too.
  * - A rule in routing-rules.json sends a category (and everything below it) to a line (条): the
  *   department of that line in the case's district, or the city body of the line when no district is
  *   known; or to a fixed unit (a utility, a city body); or back to the street, below a line rule.
@@ -230,6 +232,7 @@ export function createRouter(rulesData: unknown, levelsData: unknown, tree: Cate
 
   function route(input: RouteInput): RoutingDecision {
     const street = input.streetCode ? units.street(input.streetCode) : undefined;
+    const zone = street ? units.zoneOf(street.code) : undefined;
     // The street's own district wins over a district given separately: the street is the finer fact.
     const districtCode = street?.districtCode ?? (input.districtCode && units.district(input.districtCode) ? input.districtCode : undefined);
     const rule = ruleFor(input.categoryId, districtCode);
@@ -244,6 +247,7 @@ export function createRouter(rulesData: unknown, levelsData: unknown, tree: Cate
 
     const territorial = (ruleId?: string) => {
       const named = ruleId ? `territorial:${ruleId}→` : 'territorial:';
+      if (zone && street?.code === zone.area) return decide(zone.unit, `${named}zone`);
       if (street) return decide(street, `${named}street`);
       const government = districtCode ? units.districtGovernment(districtCode) : undefined;
       if (government) return decide(government, `${named}district`);
@@ -255,6 +259,7 @@ export function createRouter(rulesData: unknown, levelsData: unknown, tree: Cate
       case 'street':
         return territorial(rule.id);
       case 'line': {
+        if (zone) return decide(zone.unit, `line:${rule.id}→zone:${zone.unit.code}`);
         const department = districtCode ? units.department(districtCode, rule.to.line) : undefined;
         if (department) return decide(department, `line:${rule.id}→district:${rule.to.line}`);
         const city = units.cityFor(rule.to.line);

@@ -52,6 +52,20 @@ describe('the unit directory', () => {
     expect(units.department('110101', 'GAFJ')?.name).toBe('北京市公安局东城分局');
   });
 
+  it('has the 经开区 committee for the streets the zone runs, and no zone elsewhere', () => {
+    for (const code of ['110115403', '110115012', '110115013', '110115004']) expect(units.zoneOf(code)?.unit).toMatchObject({ code: 'BJ-BDA', name: '北京经济技术开发区管理委员会', kind: 'district', districtCode: '110115' });
+    expect(units.zoneOf('110115403')?.area).toBe('110115403');
+    expect(units.zoneOf('110115005')).toBeUndefined();
+    expect(units.zoneOf('110105026')).toBeUndefined();
+  });
+
+  it('rejects a zone over an unknown unit or a unit already in another zone', () => {
+    const zone = { code: 'BJ-ZA', name: 'A', area: '110115403', streets: ['999999999'] };
+    const problems = problemsOf({ ...shipped, zones: [...shipped.zones, zone] });
+    expect(problems).toContain('BJ-ZA: 999999999 is not a township-level unit');
+    expect(problems).toContain('BJ-ZA: 北京经济技术开发区 is already run by BJ-BDA');
+  });
+
   it('has a city body for every line, for cases with no district', () => {
     for (const line of units.lines) expect(units.cityFor(line)?.kind, line).toBe('city');
     expect(units.cityFor('RSJ')?.name).toBe('北京市人力资源和社会保障局');

@@ -10,7 +10,11 @@ import shippedUnits from './units.json' with { type: 'json' };
  * - `department`: a district department, one per line (条) and district, code `<district>-<line>`
  *   (110105-RSJ);
  * - `city`: a city body (also the fallback for a line when no district is known), code `BJ-…`;
- * - `utility`: a public utility with its hotline, code `BJ-…`.
+ * - `utility`: a public utility with its hotline, code `BJ-…`;
+ * - a zone's management committee (kind `district`, code `BJ-…`): a development zone run by its own
+ *   committee instead of the district's departments (北京经济技术开发区管理委员会 for 经开区/亦庄). Its
+ *   `streets` take line cases to the committee; its `area` (the zone's own township-level unit) takes
+ *   territorial cases too.
  *
  * Streets come from the divisions module, everything else from units.json (edited by the city).
  */
@@ -42,6 +46,15 @@ export interface UnitsData {
   departmentNames: Record<string, string>;
   city: Array<{ code: string; name: string; note?: string }>;
   utilities: Array<{ code: string; name: string; formalName?: string; hotline?: string; note?: string }>;
+  /** Development zones run by their own management committee; optional. */
+  zones?: Array<{ code: string; name: string; short?: string; area: string; streets: string[]; note?: string }>;
+}
+
+/** A development zone: its committee, the township-level unit that is the zone itself, and the streets it runs. */
+export interface Zone {
+  unit: Unit;
+  area: string;
+  streets: readonly string[];
 }
 
 export interface UnitDirectory {
@@ -55,6 +68,8 @@ export interface UnitDirectory {
   department(districtCode: string, line: string): Unit | undefined;
   /** The city body that holds a line when no district is known. */
   cityFor(line: string): Unit | undefined;
+  /** The development zone whose committee runs this township-level unit, if any. */
+  zoneOf(streetCode: string): Zone | undefined;
 }
 
 export class UnitDataError extends Error {
@@ -166,6 +181,29 @@ export function buildUnitDirectory(
     }
   }
 
+  const zones = new Map<string, Zone>();
+  if (data.zones !== undefined && !Array.isArray(data.zones)) problems.push('"zones" must be a list (it may be left out)');
+  for (const [i, raw] of (Array.isArray(data.zones) ? data.zones : []).entries()) {
+    const where = `zone #${i + 1}`;
+    if (!isRecord(raw) || !text(raw.code) || !text(raw.name) || !text(raw.area) || !Array.isArray(raw.streets)) {
+      problems.push(`${where}: needs code, name, area and streets`);
+      continue;
+    }
+    if (!CITY_CODE.test(raw.code)) problems.push(`${where}: code ${raw.code} must look like BJ-NAME`);
+    const unit: Unit = { code: raw.code, name: raw.name, kind: 'district' };
+    put(unit);
+    const streetCodes = [...new Set([raw.area, ...raw.streets.map(String)])];
+    const zone: Zone = { unit, area: raw.area, streets: streetCodes };
+    for (const code of streetCodes) {
+      const street = streets.get(code);
+      if (!street) problems.push(`${raw.code}: ${code} is not a township-level unit`);
+      else if (zones.has(code)) problems.push(`${raw.code}: ${street.name} is already run by ${zones.get(code)!.unit.code}`);
+      else zones.set(code, zone);
+    }
+    const districtCodes = new Set(streetCodes.flatMap((code) => streets.get(code)?.districtCode ?? []));
+    if (districtCodes.size === 1) unit.districtCode = [...districtCodes][0]!;
+  }
+
   if (problems.length > 0) throw new UnitDataError(problems);
   for (const raw of rawDepartments) {
     if (isRecord(raw) && typeof raw.line === 'string' && typeof raw.city === 'string') {
@@ -184,6 +222,7 @@ export function buildUnitDirectory(
     districtGovernment: (code) => governments.get(code),
     department: (districtCode, line) => departments.get(`${districtCode}-${line}`),
     cityFor: (line) => cityByLine.get(line),
+    zoneOf: (code) => zones.get(code),
   };
 }
 
