@@ -148,6 +148,21 @@ export function createWorkService(deps: {
 
     auditLog: (limit: number) => audit.list(transactor.reader, limit),
 
+    /**
+     * What happened on a unit's cases since `after` (urges, additions, reopens, overdue flags,
+     * reminders, withdrawals…): the same news a webhook brings, for units that poll. Notes of
+     * confidential cases are shown as written; the citizen's identity is never in an event.
+     */
+    async unitFeed(unitCode: string, after: number, limit: number) {
+      requireUnit(unitCode);
+      const events = await cases.unitFeed(transactor.reader, unitCode, after, limit);
+      const last = events.at(-1);
+      return {
+        events: events.map((e) => ({ id: e.id, ticketNo: e.ticketNo, type: e.type, actor: e.actor, note: e.note, at: e.createdAt.toISOString() })),
+        cursor: last ? last.id : after,
+      };
+    },
+
     /** A file the citizen adds through a front end (mini-program upload): checked, stored by content hash, recorded. */
     async addAttachment(channel: string, userId: string, ticketNo: string, bytes: Buffer, declaredMime: string | undefined, note: string | null) {
       const checked = checkAttachment(bytes, declaredMime);

@@ -407,6 +407,13 @@ describe.each(ENGINES)('case lifecycle over HTTP on %s', (engine) => {
 
     const view = (await api.admin('GET', `/api/v1/cases/${ticketNo}`)).body;
     expect(view.status).toBe('withdrawn');
+    // The unit hears of it all in its feed, even without a webhook.
+    const feed = (await api.unit(unitKey).get(`/api/v1/units/${unitCode}/events?after=0&limit=500`)).body;
+    const mine = feed.events.filter((e: { ticketNo: string }) => e.ticketNo === ticketNo).map((e: { type: string }) => e.type);
+    expect(mine).toEqual(expect.arrayContaining(['urge', 'supplement', 'withdraw']));
+    expect(feed.cursor).toBe(feed.events.at(-1).id);
+    expect((await api.unit(unitKey).get(`/api/v1/units/${unitCode}/events?after=${feed.cursor}`)).body.events).toEqual([]);
+    expect((await api.unit(unitKey).get('/api/v1/units/110108001/events')).status).toBe(403);
     const types = view.events.map((e: { type: string }) => e.type);
     expect(types.filter((t: string) => t === 'urge')).toHaveLength(2);
     expect(view.events.find((e: { type: string }) => e.type === 'supplement').note).toBe('垃圾桶旁边还有一堆建筑垃圾');

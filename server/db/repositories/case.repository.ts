@@ -205,6 +205,15 @@ export function createCaseRepository() {
       await sql.run(`UPDATE cases SET ${set} WHERE id = ?`, [...entries.map(([, v]) => v), caseId]);
     },
 
+    /** Events on a unit's cases after a cursor (an event id), oldest first: a feed for units that poll. */
+    async unitFeed(sql: SqlSession, unitCode: string, afterId: number, limit: number): Promise<Array<CaseEvent & { ticketNo: string }>> {
+      const rows = await sql.all(
+        'SELECT e.id, e.case_id, e.type, e.actor, e.note, e.data, e.created_at, c.ticket_no FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.unit_code = ? AND e.id > ? ORDER BY e.id LIMIT ?',
+        [unitCode, afterId, limit],
+      );
+      return rows.map((row) => ({ ...toEvent(row), ticketNo: String(row.ticket_no) }));
+    },
+
     async events(sql: SqlSession, caseId: number): Promise<CaseEvent[]> {
       return (await sql.all('SELECT id, case_id, type, actor, note, data, created_at FROM case_events WHERE case_id = ? ORDER BY id', [caseId])).map(toEvent);
     },

@@ -21,6 +21,10 @@ const casesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().min(1).optional(),
 });
+const feedQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 const webhookBody = z.object({ url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500) }).strict();
 const revealBody = z.object({ reason: z.string().trim().min(2, 'say why the citizen must be identified').max(500) }).strict();
 const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM') });
@@ -72,6 +76,14 @@ export function workRoutes(runtime: Runtime): Router {
     requireUnitOrAdmin(caller, code);
     const query = validate(casesQuery, ctx.query, 'query');
     ctx.body = { cases: await work.unitCases(code, query.status, query.limit, query.before) };
+  });
+
+  router.get('/units/:code/events', auth, async (ctx) => {
+    const caller = callerOf(ctx.state);
+    const code = validate(unitCode, ctx.params.code, 'code');
+    requireUnitOrAdmin(caller, code);
+    const query = validate(feedQuery, ctx.query, 'query');
+    ctx.body = await work.unitFeed(code, query.after, query.limit);
   });
 
   router.post('/units/:code/keys', auth, async (ctx) => {
