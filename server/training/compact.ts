@@ -4,6 +4,7 @@
  */
 import { CATEGORY_MODEL_FORMAT, type CategoryModelFile, type CategoryWordPart } from '../../flows/domain/classify/category-model.ts';
 import type { FeatureConfig } from '../../flows/domain/classify/features.ts';
+import type { ScanOptions } from '../../flows/domain/classify/lexicon.ts';
 import type { Vocabulary } from './corpus.ts';
 import type { LinearModel } from './nbsvm.ts';
 
@@ -16,12 +17,16 @@ export interface CompactOptions {
   description: string;
   training: Record<string, unknown>;
   /** A second model over words (its own vocabulary), its margins multiplied by `weight` and added. */
-  words?: { model: LinearModel; vocabulary: Vocabulary; grams: readonly string[]; maxFeatures: number; weight: number };
+  words?: { model: LinearModel; vocabulary: Vocabulary; grams: readonly string[]; maxFeatures: number; weight: number; lexicon: readonly string[]; scan: ScanOptions };
 }
 
 export function compactModel(model: LinearModel, vocabulary: Vocabulary, grams: readonly string[], options: CompactOptions): CategoryModelFile {
   const chars = compactPart(model, vocabulary, grams, options.maxFeatures, 1);
-  const words = options.words && compactPart(options.words.model, options.words.vocabulary, options.words.grams, options.words.maxFeatures, options.words.weight);
+  const words = options.words && {
+    lexicon: options.words.lexicon.join('\n'),
+    scan: options.words.scan,
+    ...compactPart(options.words.model, options.words.vocabulary, options.words.grams, options.words.maxFeatures, options.words.weight),
+  };
   return {
     format: CATEGORY_MODEL_FORMAT,
     description: options.description,

@@ -19,7 +19,7 @@ export function buildCorpus(texts: readonly string[], config: FeatureConfig): Co
   return buildCorpusWith(texts, (text) => extractFeatures(text, config));
 }
 
-/** The same over any token counter (the word model's jieba words). */
+/** The same over any token counter (the word model's lexicon words and pairs). */
 export function buildCorpusWith(texts: readonly string[], extract: (text: string) => Map<string, number>): Corpus {
   const ids = new Map<string, number>();
   const grams: string[] = [];

@@ -14,13 +14,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATEGORY_LABELS, compileCategoryModel, predictCategory, scoreText, type CategoryModelFile } from '../../flows/domain/classify/category-model.ts';
 import { CATEGORY_MODEL_URL } from '../../flows/domain/classify/classify-category.ts';
-import { extractWordFeatures, normaliseForCategory, type FeatureConfig } from '../../flows/domain/classify/features.ts';
+import { normaliseForCategory, type FeatureConfig } from '../../flows/domain/classify/features.ts';
+import { compileLexicon, lexiconFeatures, type ScanOptions } from '../../flows/domain/classify/lexicon.ts';
 import { parseArgs, stringFlag } from '../cli/args.ts';
 import { evaluate, formatClassTable, formatConfusionMatrix, summaryLine } from '../eval/metrics.ts';
 import { readLabelledFile, EvalInputError } from '../eval/labelled-file.ts';
 import { fitProbabilityScale, softmax } from './calibrate.ts';
 import { compactModel } from './compact.ts';
 import { buildCorpus, buildCorpusWith, fitVocabulary, vectorise, type Corpus } from './corpus.ts';
+import { chooseLexicon, jiebaWords } from './lexicon.ts';
 import { stratifiedFolds } from './folds.ts';
 import { trainMultinomialNb } from './naive-bayes.ts';
 import { scoreLinear, trainNbsvm, type NbsvmOptions } from './nbsvm.ts';
@@ -33,10 +35,20 @@ export const CHOSEN = {
   minDf: 3,
   nbsvm: { alpha: 0.1, counts: 'tfidf', balanced: true, lambda: 1e-4, epochs: 10, seed: 1 } satisfies NbsvmOptions,
   /**
-   * A second NB-SVM over jieba search-mode words and word bigrams (`extractWordFeatures`), same
-   * settings; its margins × `weight` are added to the n-gram model's.
+   * A second NB-SVM over words, same settings; its margins × `weight` are added to the n-gram model's.
+   * The lexicon is jieba's search-mode words of at least `lexiconMinDf` training messages; every message,
+   * in training as in the bot, is then read by the lexicon scan (`flows/domain/classify/lexicon.ts`):
+   * forward maximum matching, each segment's word and its lexicon subwords of ≥ 2 characters, and pairs
+   * of neighbouring segments. Word features are kept when seen in ≥ `minDf` training messages.
    */
-  words: { minDf: 3, weight: 0.5 },
+  words: {
+    lexiconMinDf: 2,
+    /** not reached (about 30,500 words on the full file); pair keys need words² < 2³¹ */
+    maxLexicon: 40_000,
+    scan: { subwords: 'within', minSubword: 2 } satisfies ScanOptions,
+    minDf: 3,
+    weight: 0.75,
+  },
 };
 
 /** The baseline: character 1–2-grams, raw tf × idf, L2-normalised, multinomial NB. */
@@ -44,7 +56,8 @@ export const BASELINE = { features: { maxN: 2, lead: 0 } satisfies FeatureConfig
 
 const DESCRIPTION =
   'NB-SVM one-vs-rest (naive Bayes log-count ratios × linear SVM, hinge loss, SGD) over character 1–2-grams ' +
-  'and tagged 1–2-grams of the first 40 characters, plus one over jieba words and word bigrams (margins × 0.5, added); ' +
+  'and tagged 1–2-grams of the first 40 characters, plus one over lexicon words and pairs of neighbouring words ' +
+  '(forward maximum matching over a lexicon of jieba words of the training messages; margins × 0.75, added); ' +
   'sublinear tf × idf, L2-normalised; softmax-calibrated';
 
 interface Options {
@@ -133,9 +146,26 @@ function trainOn(corpus: Corpus, gold: readonly number[], training: readonly num
   return { model, vocabulary };
 }
 
-function trainChosen(corpus: Corpus, wordCorpus: Corpus | undefined, gold: readonly number[], training: readonly number[], options: Options, probabilityScale: number, provenance: Record<string, unknown>): CategoryModelFile {
+/** What the word model is built from: every message normalised, and its distinct jieba words. */
+interface WordSource {
+  normalised: readonly string[];
+  jieba: readonly (readonly string[])[];
+}
+
+/**
+ * The word model on the given messages: a lexicon from their jieba words, then every message's features
+ * by the lexicon scan the bot runs (held-out messages are scanned too, but only training ones are read).
+ */
+function trainWords(source: WordSource, gold: readonly number[], training: readonly number[], options: Options) {
+  const lexicon = chooseLexicon(source.jieba, training, CHOSEN.words.lexiconMinDf, CHOSEN.words.maxLexicon);
+  const compiled = compileLexicon(lexicon, CHOSEN.words.scan);
+  const wordCorpus = buildCorpusWith(source.normalised, (normalised) => lexiconFeatures(compiled, normalised));
+  return { ...trainOn(wordCorpus, gold, training, CHOSEN.words.minDf), grams: wordCorpus.grams, maxFeatures: options.maxWordFeatures, weight: CHOSEN.words.weight, lexicon, scan: CHOSEN.words.scan };
+}
+
+function trainChosen(corpus: Corpus, wordSource: WordSource | undefined, gold: readonly number[], training: readonly number[], options: Options, probabilityScale: number, provenance: Record<string, unknown>): CategoryModelFile {
   const { model, vocabulary } = trainOn(corpus, gold, training, CHOSEN.minDf);
-  const words = wordCorpus && { ...trainOn(wordCorpus, gold, training, CHOSEN.words.minDf), grams: wordCorpus.grams, maxFeatures: options.maxWordFeatures, weight: CHOSEN.words.weight };
+  const words = wordSource && trainWords(wordSource, gold, training, options);
   return compactModel(model, vocabulary, corpus.grams, {
     ...(words ? { words } : {}),
     labels: CATEGORY_LABELS,
@@ -176,7 +206,8 @@ export async function trainCategory(argv: string[]): Promise<number> {
   log(`sha256 ${fingerprint}; ${options.folds}-fold stratified cross-validation, seed ${options.seed}`);
 
   const corpus = buildCorpus(texts, CHOSEN.features);
-  const wordCorpus = options.maxWordFeatures > 0 ? buildCorpusWith(texts, extractWordFeatures) : undefined;
+  const normalised = texts.map(normaliseForCategory);
+  const wordSource = options.maxWordFeatures > 0 ? { normalised, jieba: normalised.map(jiebaWords) } : undefined;
   const baselineCorpus = buildCorpus(texts, BASELINE.features);
   const fold = stratifiedFolds(gold, options.folds, options.seed);
   const margins: Float64Array[] = new Array<Float64Array>(rows.length);
@@ -190,7 +221,7 @@ export async function trainCategory(argv: string[]): Promise<number> {
     const held = rows.flatMap((_, i) => (fold[i] === k ? [i] : []));
 
     // The chosen model, scored exactly as the bot will: compacted, quantised, from the message text.
-    const file = trainChosen(corpus, wordCorpus, gold, training, options, 1, {});
+    const file = trainChosen(corpus, wordSource, gold, training, options, 1, {});
     featureCounts += file.tokens.split('\n').length;
     wordCounts += file.words ? file.words.tokens.split('\n').length : 0;
     const compiled = compileCategoryModel(file);
@@ -250,7 +281,7 @@ export async function trainCategory(argv: string[]): Promise<number> {
   }
 
   const all = rows.map((_, i) => i);
-  const file = trainChosen(corpus, wordCorpus, gold, all, options, probabilityScale, {
+  const file = trainChosen(corpus, wordSource, gold, all, options, probabilityScale, {
     messages: rows.length,
     dataSha256: fingerprint,
     folds: options.folds,

@@ -2,7 +2,8 @@
  * The category model: its file format, how it is decoded, and how it scores a message. The file holds
  * token statistics and weights only (n-grams, their idf, per-class weights), never message text.
  */
-import { isWordToken, LEAD_TAG, normaliseForCategory, segmentForCategory, WORD_JOINER, type FeatureConfig } from './features.ts';
+import { LEAD_TAG, normaliseForCategory, type FeatureConfig } from './features.ts';
+import { compileLexicon, LexiconError, pairKey, scanLexicon, WORD_JOINER, type Lexicon, type ScanOptions } from './lexicon.ts';
 
 export const CATEGORY_LABELS = ['城乡建设', '劳动和社会保障', '教育文体', '商贸旅游', '环境保护', '卫生计生', '交通运输'] as const;
 export type CategoryLabel = (typeof CATEGORY_LABELS)[number];
@@ -15,7 +16,7 @@ export interface CategoryPrediction {
   ranked: Array<{ label: string; score: number }>;
 }
 
-export const CATEGORY_MODEL_FORMAT = 'jiesu-category-linear/2';
+export const CATEGORY_MODEL_FORMAT = 'jiesu-category-linear/3';
 
 /** The committed artifact (JSON). */
 export interface CategoryModelFile {
@@ -32,7 +33,7 @@ export interface CategoryModelFile {
   weights: { scales: number[]; codes: string };
   bias: number[];
   /**
-   * An optional second linear model over jieba words and word bigrams (`extractWordFeatures`), with
+   * An optional second linear model over lexicon words and word pairs (`extractWordFeatures`), with
    * its own tf-idf vector and L2 norm; its margins, already weighted, are added to the n-gram margins.
    */
   words?: CategoryWordPart;
@@ -44,7 +45,11 @@ export interface CategoryModelFile {
 
 /** The word model: the same encoding as the n-gram part (tokens joined by '\n', uint8 idf, int8 weights). */
 export interface CategoryWordPart {
-  /** words, and word pairs joined by WORD_JOINER */
+  /** The lexicon the text is scanned with (`lexicon.ts`), joined by '\n'. Absent in an n-gram part. */
+  lexicon?: string;
+  /** How the lexicon scan reports words (`ScanOptions`); with `lexicon`. */
+  scan?: ScanOptions;
+  /** words, and word pairs joined by WORD_JOINER; every word is in the lexicon */
   tokens: string;
   idf: { min: number; step: number; codes: string };
   weights: { scales: number[]; codes: string };
@@ -54,16 +59,33 @@ export interface CategoryWordPart {
 export interface CompiledWordPart {
   /** token text → token (for callers holding extracted counts) */
   index: Map<string, number>;
-  /** word → 1-based id, for every word of a kept token (a unigram or either half of a pair) */
-  wordIds: Map<string, number>;
-  /** word id → its unigram token, or -1 */
+  lexicon: Lexicon;
+  /** lexicon word → its unigram token, or -1 */
   unigramOf: Int32Array;
-  /** id₁ × 2²⁰ + id₂ → the pair's token */
-  pairOf: Map<number, number>;
+  /** pairKey + 1 → the pair's token, open addressing as keyTable */
+  pairTable: Int32Array;
+  pairShift: number;
   scratch: { counts: Float64Array; touched: Int32Array };
-  idf: Float32Array;
-  weights: Float32Array;
+  idf: CompiledIdf;
+  weights: CompiledWeights;
   bias: Float64Array;
+}
+
+/**
+ * idf as the file's uint8 codes and a 256-entry table, weights as its int8 codes and one scale per label:
+ * 8 bytes a token instead of 32, so the rows a message touches stay in cache.
+ */
+export interface CompiledIdf {
+  codes: Uint8Array;
+  /** code → idf */
+  values: Float64Array;
+}
+
+export interface CompiledWeights {
+  /** token-major: codes[token × labels + label] */
+  codes: Int8Array;
+  /** per label: weight = code × scale */
+  scales: Float64Array;
 }
 
 export interface CompiledCategoryModel {
@@ -78,11 +100,10 @@ export interface CompiledCategoryModel {
   /** numeric n-gram key → token, open addressing: [key, token] pairs, key 0 = empty */
   keyTable: Int32Array;
   keyShift: number;
-  /** per-call scratch: counts by token, and which tokens were touched */
-  scratch: { counts: Float64Array; touched: Int32Array };
-  idf: Float32Array;
-  /** token-major: weights[token × labels + label] */
-  weights: Float32Array;
+  /** per-call scratch: counts by token, which tokens were touched, the text's character ids */
+  scratch: { counts: Float64Array; touched: Int32Array; chars: Int32Array };
+  idf: CompiledIdf;
+  weights: CompiledWeights;
   bias: Float64Array;
   words: CompiledWordPart | undefined;
   probabilityScale: number;
@@ -124,7 +145,7 @@ export function compileCategoryModel(file: CategoryModelFile): CompiledCategoryM
   if (file.features.maxN > MAX_N || charIds.size >= CHAR_BASE) throw new CategoryModelError('category model: n-grams too long or too many characters');
   const bmpCharIds = new Uint16Array(0x10000);
   for (const [point, id] of charIds) if (point <= 0xffff) bmpCharIds[point] = id;
-  const scratch = { counts: new Float64Array(tokens.length), touched: new Int32Array(tokens.length) };
+  const scratch = { counts: new Float64Array(tokens.length), touched: new Int32Array(tokens.length), chars: new Int32Array(0) };
   const words = file.words ? compileWordPart(file.words, k) : undefined;
   return { labels, features: file.features, index, charIds, bmpCharIds, keyTable, keyShift, scratch, idf, weights, bias: Float64Array.from(file.bias), words, probabilityScale: file.probabilityScale };
 }
@@ -132,48 +153,42 @@ export function compileCategoryModel(file: CategoryModelFile): CompiledCategoryM
 function compileWordPart(part: CategoryWordPart, k: number): CompiledWordPart {
   const tokens = part.tokens === '' ? [] : part.tokens.split('\n');
   const { idf, weights } = decodePart(part, tokens.length, k);
+  let lexicon: Lexicon;
+  try {
+    if (!part.lexicon || !part.scan) throw new LexiconError('category model: a word part without its lexicon or scan options');
+    lexicon = compileLexicon(part.lexicon.split('\n'), part.scan);
+  } catch (error) {
+    if (error instanceof LexiconError) throw new CategoryModelError(error.message);
+    throw error;
+  }
+  const wordIndex = new Map(lexicon.words.map((word, w) => [word, w]));
   const index = new Map<string, number>();
-  const wordIds = new Map<string, number>();
-  const idOf = (word: string) => {
-    let id = wordIds.get(word);
-    if (id === undefined) wordIds.set(word, (id = wordIds.size + 1));
-    return id;
-  };
-  const unigrams: Array<[number, number]> = [];
-  const pairOf = new Map<number, number>();
+  const unigramOf = new Int32Array(lexicon.words.length).fill(-1);
+  let capacityBits = 1;
+  while (1 << capacityBits < tokens.length * 2) capacityBits++;
+  const pairTable = new Int32Array(2 << capacityBits);
+  const pairShift = 32 - capacityBits;
   tokens.forEach((token, t) => {
     if (index.has(token)) throw new CategoryModelError('category model: a word appears twice');
     index.set(token, t);
-    const words = token.split(WORD_JOINER);
-    if (words.length > 2 || !words.every(isWordToken)) throw new CategoryModelError('category model: a word token is not one or two words');
-    if (words.length === 1) unigrams.push([idOf(words[0]!), t]);
-    else pairOf.set(idOf(words[0]!) * PAIR_BASE + idOf(words[1]!), t);
+    const ws = token.split(WORD_JOINER).map((word) => wordIndex.get(word) ?? -1);
+    if (ws.length > 2 || ws.some((w) => w < 0)) throw new CategoryModelError('category model: a word token is not one or two lexicon words');
+    if (ws.length === 1) unigramOf[ws[0]!] = t;
+    else insertKey(pairTable, pairShift, pairKey(lexicon, ws[0]!, ws[1]!) + 1, t);
   });
-  if (wordIds.size >= PAIR_BASE) throw new CategoryModelError('category model: too many words');
-  const unigramOf = new Int32Array(wordIds.size + 1).fill(-1);
-  for (const [id, t] of unigrams) unigramOf[id] = t;
   const scratch = { counts: new Float64Array(tokens.length), touched: new Int32Array(tokens.length) };
-  return { index, wordIds, unigramOf, pairOf, scratch, idf, weights, bias: Float64Array.from(part.bias) };
+  return { index, lexicon, unigramOf, pairTable, pairShift, scratch, idf, weights, bias: Float64Array.from(part.bias) };
 }
 
-const PAIR_BASE = 2 ** 20;
-
-/** uint8 idf and int8 weights (token-major, one scale per label) back to floats. */
-function decodePart(part: Pick<CategoryWordPart, 'idf' | 'weights' | 'bias'>, tokenCount: number, k: number): { idf: Float32Array; weights: Float32Array } {
+/** uint8 idf and int8 weights (token-major, one scale per label), checked and decoded for scoring. */
+function decodePart(part: Pick<CategoryWordPart, 'idf' | 'weights' | 'bias'>, tokenCount: number, k: number): { idf: CompiledIdf; weights: CompiledWeights } {
   const idfCodes = decodeBase64(part.idf.codes);
   const weightCodes = decodeBase64(part.weights.codes);
   if (part.bias.length !== k || part.weights.scales.length !== k) throw new CategoryModelError('category model: labels, bias and scales disagree');
   if (idfCodes.length !== tokenCount || weightCodes.length !== tokenCount * k) throw new CategoryModelError('category model: token, idf and weight counts disagree');
-  const idf = new Float32Array(tokenCount);
-  const weights = new Float32Array(tokenCount * k);
-  for (let t = 0; t < tokenCount; t++) {
-    idf[t] = part.idf.min + idfCodes[t]! * part.idf.step;
-    for (let c = 0; c < k; c++) {
-      const code = weightCodes[t * k + c]!;
-      weights[t * k + c] = (code > 127 ? code - 256 : code) * part.weights.scales[c]!;
-    }
-  }
-  return { idf, weights };
+  const values = Float64Array.from({ length: 256 }, (_, code) => part.idf.min + code * part.idf.step);
+  const codes = new Int8Array(weightCodes.buffer, weightCodes.byteOffset, weightCodes.length);
+  return { idf: { codes: idfCodes, values }, weights: { codes, scales: Float64Array.from(part.weights.scales) } };
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -209,31 +224,20 @@ function addWordScores(part: CompiledWordPart, scores: Float64Array, wordCounts:
 }
 
 /**
- * The fast path of the word part, same result as addWordScores(…, wordFeaturesOfNormalised(normalised)):
- * words become ids, pairs integer keys, so no pair string is built. An unknown word ends a pair;
- * punctuation is skipped, as extraction drops it before pairing.
+ * The fast path of the word part, same result as addWordScores(…, extractWordFeatures(text, lexicon)):
+ * the lexicon scan hands over word indices, which map to tokens through a table (words) and integer
+ * keys (pairs), so no word or pair string is built.
  */
 function addWordScoresFast(part: CompiledWordPart, scores: Float64Array, normalised: string): void {
   const { counts, touched } = part.scratch;
+  scanLexicon(part.lexicon, normalised);
+  const { words, wordCount, pairs, pairCount } = part.lexicon.scan;
   let size = 0;
-  let previous = 0;
-  const count = (t: number) => {
+  for (let j = 0; j < wordCount + pairCount; j++) {
+    const t = j < wordCount ? part.unigramOf[words[j]!]! : lookupKey(part.pairTable, part.pairShift, pairs[j - wordCount]! + 1);
+    if (t < 0) continue;
     if (counts[t] === 0) touched[size++] = t;
     counts[t]!++;
-  };
-  for (const word of segmentForCategory(normalised)) {
-    const id = part.wordIds.get(word);
-    if (id === undefined) {
-      if (isWordToken(word)) previous = 0;
-      continue;
-    }
-    const t = part.unigramOf[id]!;
-    if (t >= 0) count(t);
-    if (previous > 0) {
-      const pair = part.pairOf.get(previous * PAIR_BASE + id);
-      if (pair !== undefined) count(pair);
-    }
-    previous = id;
   }
   const partScores = new Float64Array(scores.length);
   let squares = 0;
@@ -246,47 +250,53 @@ function addWordScoresFast(part: CompiledWordPart, scores: Float64Array, normali
   for (let c = 0; c < scores.length; c++) scores[c]! += partScores[c]!;
 }
 
+/** 1 + ln(count) for the small counts almost every token has, computed once. */
+const SUBLINEAR_TF = Float64Array.from({ length: 256 }, (_, count) => 1 + Math.log(count));
+
 /** Adds one kept token's contribution to the margins; returns its squared tf-idf for the norm. */
 function addTerm(model: Pick<CompiledCategoryModel, 'idf' | 'weights'>, scores: Float64Array, t: number, count: number): number {
   const k = scores.length;
-  const tf = 1 + Math.log(count);
-  const value = tf * model.idf[t]!;
+  const tf = count < SUBLINEAR_TF.length ? SUBLINEAR_TF[count]! : 1 + Math.log(count);
+  const value = tf * model.idf.values[model.idf.codes[t]!]!;
   const row = t * k;
-  // weights already include idf, so tf alone multiplies them
-  for (let c = 0; c < k; c++) scores[c]! += tf * model.weights[row + c]!;
+  const codes = model.weights.codes;
+  // weights already include idf, so tf alone multiplies them; each label's scale is applied at the end
+  for (let c = 0; c < k; c++) scores[c]! += tf * codes[row + c]!;
   return value * value;
 }
 
-/** L2-normalise the margins over the kept tokens and add the biases. */
-function finishScores(model: Pick<CompiledCategoryModel, 'bias'>, scores: Float64Array, squares: number): Float64Array {
+/** Apply each label's weight scale, L2-normalise the margins over the kept tokens and add the biases. */
+function finishScores(model: Pick<CompiledCategoryModel, 'bias' | 'weights'>, scores: Float64Array, squares: number): Float64Array {
   const norm = squares > 0 ? Math.sqrt(squares) : 1;
-  for (let c = 0; c < scores.length; c++) scores[c] = scores[c]! / norm + model.bias[c]!;
+  for (let c = 0; c < scores.length; c++) scores[c] = (scores[c]! * model.weights.scales[c]!) / norm + model.bias[c]!;
   return scores;
 }
 
 /**
- * The fast path, same result as scoreCounts(model, extractFeatures(text), extractWordFeatures(text)): n-grams become small integers
+ * The fast path, same result as scoreCounts(model, extractFeatures(text), extractWordFeatures(text, lexicon)): n-grams become small integers
  * built from per-character ids (id₁ × 2¹⁴ + id₂, lead n-grams offset by 2²⁸), so no n-gram string is
  * built and every key stays a V8 small integer. A character the model has never seen ends every n-gram
  * through it.
  */
 export function scoreText(model: CompiledCategoryModel, text: string): Float64Array {
   const normalised = normaliseForCategory(text);
-  const chars: number[] = [];
+  if (model.scratch.chars.length < normalised.length) model.scratch.chars = new Int32Array(normalised.length * 2);
+  const chars = model.scratch.chars;
+  let length = 0;
   for (let i = 0; i < normalised.length; i++) {
     const unit = normalised.charCodeAt(i);
     if (unit < 0xd800 || unit > 0xdbff) {
-      chars.push(model.bmpCharIds[unit]!);
+      chars[length++] = model.bmpCharIds[unit]!;
       continue;
     }
     const point = normalised.codePointAt(i)!;
     if (point > 0xffff) i++;
-    chars.push(model.charIds.get(point) ?? 0);
+    chars[length++] = model.charIds.get(point) ?? 0;
   }
   const { maxN, lead } = model.features;
   const { counts, touched } = model.scratch;
-  let size = collect(model, chars, chars.length, maxN, 0, 0);
-  if (lead > 0) size = collect(model, chars, Math.min(lead, chars.length), maxN, LEAD_OFFSET, size);
+  let size = collect(model, chars, length, maxN, 0, 0);
+  if (lead > 0) size = collect(model, chars, Math.min(lead, length), maxN, LEAD_OFFSET, size);
   const scores = new Float64Array(model.labels.length);
   let squares = 0;
   for (let j = 0; j < size; j++) {
@@ -305,7 +315,7 @@ const CHAR_BASE = 2 ** 14;
 const LEAD_OFFSET = 2 ** 28;
 
 /** Counts the known n-grams of chars[0, end) into the scratch; returns the new number of touched tokens. */
-function collect(model: CompiledCategoryModel, chars: number[], end: number, maxN: number, offset: number, size: number): number {
+function collect(model: CompiledCategoryModel, chars: Int32Array, end: number, maxN: number, offset: number, size: number): number {
   const { counts, touched } = model.scratch;
   for (let i = 0; i < end; i++) {
     let key = 0;

@@ -1,8 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CATEGORY_LABELS, scoreCounts, scoreText, type CategoryModelFile } from './category-model.ts';
 import { CATEGORY_CONFIDENCE_THRESHOLD, CATEGORY_MODEL_URL, classifyCategory, loadCategoryModel } from './classify-category.ts';
-import { extractFeatures, extractWordFeatures, LEAD_TAG, WORD_JOINER } from './features.ts';
+import { extractFeatures, extractWordFeatures, LEAD_TAG } from './features.ts';
+import { WORD_JOINER } from './lexicon.ts';
+
+// The word model reads text with its own lexicon: classifying must never load jieba (about 0.1 s and a
+// native module), which stays knowledge search's.
+vi.mock('../understand/jieba.ts', () => ({
+  loadJieba: () => {
+    throw new Error('the category classifier loaded jieba');
+  },
+}));
 
 describe('classifyCategory with the committed model', () => {
   it.each([
@@ -51,7 +60,7 @@ describe('classifyCategory with the committed model', () => {
     expect(model.words).toBeDefined();
     for (const text of ['出租车司机拒载，还故意绕路多收钱', '𠮷野家的外卖送错了，A3区', '  公司 拖欠\n工资  ', '公积金、社保，养老保险——怎么办？', 'xyzzy公积金qwerty', '']) {
       const fast = scoreText(model, text);
-      const slow = scoreCounts(model, extractFeatures(text, model.features), extractWordFeatures(text));
+      const slow = scoreCounts(model, extractFeatures(text, model.features), extractWordFeatures(text, model.words!.lexicon));
       fast.forEach((value, c) => expect(value).toBeCloseTo(slow[c]!, 9));
     }
   });
@@ -69,7 +78,11 @@ describe('the committed category model file', () => {
     }
     const words = file.words!.tokens.split('\n');
     expect(words.length).toBeGreaterThan(1000);
-    for (const token of words) expect(token.split(WORD_JOINER).length).toBeLessThanOrEqual(2);
+    const lexicon = new Set(file.words!.lexicon!.split('\n'));
+    expect(words.filter((token) => token.split(WORD_JOINER).length > 2)).toEqual([]);
+    expect(words.flatMap((token) => token.split(WORD_JOINER)).filter((word) => !lexicon.has(word))).toEqual([]);
+    // lexicon words are jieba's words of at least two training messages, never a sentence
+    expect([...lexicon].filter((word) => Array.from(word).length > 16)).toEqual([]);
     expect(Object.keys(file.training).sort()).toEqual(['baseline', 'crossValidated', 'dataSha256', 'folds', 'messages', 'seed']);
   });
 

@@ -13,9 +13,9 @@ import {
 
 /**
  * Below this confidence, ask the citizen to pick from `ranked` (the top three) instead of assuming.
- * Cross-validated (`npm run train` prints the tables; server/training/README.md keeps them): 6.5% of
- * whole messages fall below it and the rest are right 94.8% of the time; of messages cut to 40
- * characters, as chat messages are, 23% fall below and the rest are right 90.4%. Below it the model is
+ * Cross-validated (`npm run train` prints the tables; server/training/README.md keeps them): 6.7% of
+ * whole messages fall below it and the rest are right 95.1% of the time; of messages cut to 40
+ * characters, as chat messages are, 23% fall below and the rest are right 90.3%. Below it the model is
  * right only about half the time, and the truth is among the top three for 85–96%.
  */
 export const CATEGORY_CONFIDENCE_THRESHOLD = 0.6;

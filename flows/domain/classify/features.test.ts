@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, extractWordFeatures, LEAD_TAG, normaliseForCategory, WORD_JOINER } from './features.ts';
+import { extractFeatures, LEAD_TAG, normaliseForCategory } from './features.ts';
 
 describe('normaliseForCategory', () => {
   it.each([
@@ -26,26 +26,5 @@ describe('extractFeatures', () => {
     expect(counts.get(`${LEAD_TAG}噪`)).toBe(1);
     expect(counts.get(`${LEAD_TAG}扰`)).toBeUndefined();
     expect(counts.get('扰民')).toBe(1);
-  });
-});
-
-describe('extractWordFeatures', () => {
-  it('counts jieba search-mode words and neighbouring pairs, without punctuation', () => {
-    const counts = extractWordFeatures('公积金，公积金');
-    expect(counts.get('公积金')).toBe(2);
-    expect(counts.get('公积')).toBe(2);
-    expect(counts.get(`公积金${WORD_JOINER}公积`)).toBe(1);
-    expect([...counts.keys()].some((k) => /[，,]/.test(k))).toBe(false);
-  });
-
-  it('shares the one jieba of the process with knowledge search (jieba refuses a second load)', async () => {
-    const { wordTerms } = await import('../../../knowledge/search/tokenise.ts');
-    expect(wordTerms('公积金怎么提取')).toContain('公积金');
-    expect(extractWordFeatures('公积金怎么提取').get('公积金')).toBe(1);
-  });
-
-  it('reads the same normalised text as the n-gram features', () => {
-    expect(extractWordFeatures('Ａ3区的路灯')).toEqual(extractWordFeatures('Ｘ区的路灯'));
-    expect(extractWordFeatures('')).toEqual(new Map());
   });
 });

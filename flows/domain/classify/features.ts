@@ -1,10 +1,11 @@
 /**
  * The features the category model sees: character n-grams of lightly normalised text, plus the same
- * n-grams of the opening characters tagged apart (the first clause usually names the problem).
+ * n-grams of the opening characters tagged apart (the first clause usually names the problem), and the
+ * word model's lexicon words and pairs.
  * Shared by training and inference so the two can never drift.
  */
 import { normaliseForMatching } from '../understand/fold.ts';
-import { loadJieba } from '../understand/jieba.ts';
+import { lexiconFeatures, type Lexicon } from './lexicon.ts';
 
 export interface FeatureConfig {
   /** Longest character n-gram (1..maxN). */
@@ -56,40 +57,7 @@ function addGrams(chars: string[], end: number, maxN: number, tag: string, count
   }
 }
 
-const WORD = /[\p{L}\p{N}]/u;
-
-/** Whether a jieba token is a word (has a letter or digit) rather than punctuation. */
-export function isWordToken(token: string): boolean {
-  return WORD.test(token);
-}
-
-/** jieba's search-mode segmentation of normalised text, punctuation included. */
-export function segmentForCategory(normalised: string): string[] {
-  return normalised === '' ? [] : loadJieba().cutForSearch(normalised, false);
-}
-
-/** Separates the two words of a word bigram; whitespace never survives normalisation. */
-export const WORD_JOINER = ' ';
-
-/**
- * word (and word-bigram) → count for one message: jieba's search-mode words of the normalised text
- * (so 公积金 also yields 公积 and 积金), punctuation dropped, and each pair of neighbouring words.
- */
-export function extractWordFeatures(text: string): Map<string, number> {
-  return wordFeaturesOfNormalised(normaliseForCategory(text));
-}
-
-/** extractWordFeatures of text already through normaliseForCategory. */
-export function wordFeaturesOfNormalised(normalised: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const words = segmentForCategory(normalised).filter(isWordToken);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-    if (i + 1 < words.length) {
-      const pair = word + WORD_JOINER + words[i + 1]!;
-      counts.set(pair, (counts.get(pair) ?? 0) + 1);
-    }
-  }
-  return counts;
+/** The word model's features of a message: lexicon words and word pairs (see `lexicon.ts`). */
+export function extractWordFeatures(text: string, lexicon: Lexicon): Map<string, number> {
+  return lexiconFeatures(lexicon, normaliseForCategory(text));
 }

@@ -1,6 +1,6 @@
 /**
  * The one jieba instance of the process. `@node-rs/jieba` refuses a second `load()` ("Jieba was loaded,
- * could not load again"), so every user (knowledge search, the category model) goes through here.
+ * could not load again"), so every user (knowledge search, the category model's training) goes through here.
  * The native module and its dictionary (about 0.1 s) load on first use, never on import.
  */
 import { createRequire } from 'node:module';
