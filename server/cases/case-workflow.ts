@@ -283,12 +283,20 @@ export function createCaseWorkflow(deps: WorkflowDeps) {
       const hours = levelHours({ responseLevel } as FullCase);
       return { contactDueAt: addHours(at, Math.min(hours, FIRST_CONTACT_MAX_HOURS)), dueAt: addHours(at, hours) };
     },
+    /** The `dispatch` event of a case dispatched as it is filed (written with its `received` event). */
+    firstDispatchEvent: (c: Pick<FullCase, 'id' | 'unitCode'>, at: Date) => ({
+      caseId: c.id,
+      type: 'dispatch',
+      actor: 'system',
+      note: null,
+      data: { unitCode: c.unitCode, from: 'received', to: 'dispatched' },
+      createdAt: at,
+    }),
     /**
-     * The dispatch of a case filed in this transaction, whose row already says `dispatched` with its
-     * deadlines: its event, its clock and the unit's webhook (the filing turn is the hot path).
+     * The rest of a dispatch at filing, whose row already says `dispatched` with its deadlines: the
+     * clock and the unit's webhook (the filing turn is the hot path: no read-back, no update).
      */
-    async recordFirstDispatch(sql: SqlSession, c: FullCase, at: Date): Promise<void> {
-      await cases.insertEvent(sql, { caseId: c.id, type: 'dispatch', actor: 'system', note: null, data: { unitCode: c.unitCode, from: 'received', to: 'dispatched' }, createdAt: at });
+    async startFirstDispatch(sql: SqlSession, c: FullCase, at: Date): Promise<void> {
       await setClock(sql, c, at, at, true);
       await notifier.unitEvent(sql, c, 'case.dispatched', null, at);
     },

@@ -66,7 +66,7 @@ export function createCaseService(cases: CaseRepository, workflow?: CaseWorkflow
         contactDueAt: dispatch?.contactDueAt ?? null,
       };
       const caseId = await cases.insert(sql, record);
-      await cases.insertEvent(sql, {
+      const received = {
         caseId,
         type: 'received',
         actor: `citizen:${origin.channel}`,
@@ -79,8 +79,10 @@ export function createCaseService(cases: CaseRepository, workflow?: CaseWorkflow
           dueAt: routing.dueAt.toISOString(),
         },
         createdAt: at,
-      });
-      if (workflow && dispatch) await workflow.recordFirstDispatch(sql, { ...emptyProgress(), ...record, id: caseId }, at);
+      };
+      const filed = { ...emptyProgress(), ...record, id: caseId };
+      await cases.insertEvents(sql, workflow && dispatch ? [received, workflow.firstDispatchEvent(filed, at)] : [received]);
+      if (workflow && dispatch) await workflow.startFirstDispatch(sql, filed, at);
       return { ticketNo, unit: routing.unit };
     },
   };

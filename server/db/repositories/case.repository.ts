@@ -137,6 +137,13 @@ export function createCaseRepository() {
       return Number(row.id);
     },
 
+    /** Several events in one statement (filing writes `received` and `dispatch` together). */
+    async insertEvents(sql: SqlSession, events: NewCaseEvent[]): Promise<void> {
+      if (events.length === 0) return;
+      const values = events.flatMap((e) => [e.caseId, e.type, e.actor, e.note, e.data === null ? null : JSON.stringify(e.data), e.createdAt]);
+      await sql.run(`INSERT INTO case_events (case_id, type, actor, note, data, created_at) VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, values);
+    },
+
     async insertEvent(sql: SqlSession, e: NewCaseEvent): Promise<void> {
       await sql.run('INSERT INTO case_events (case_id, type, actor, note, data, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
         e.caseId, e.type, e.actor, e.note, e.data === null ? null : JSON.stringify(e.data), e.createdAt,
