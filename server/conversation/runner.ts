@@ -307,7 +307,7 @@ export function createConversationRunner(deps: RunnerDeps) {
         const scope: TurnScope = { sql, conversation, inbound };
         started(scope);
         // A callback may be waiting since the last turn (a unit resolved the case meanwhile).
-        const pending = deps.followUp ? await deps.followUp.pendingCallback(sql, conversation.citizenId) : undefined;
+        const pending = deps.followUp && conversation.hasPendingCallback ? await deps.followUp.pendingCallback(sql, conversation.citizenId) : undefined;
         const outcome = await runFlow(scope, inbound.text, at, hints, pending);
         replies = outcome.replies;
         for (const record of outcome.records) {
