@@ -31,6 +31,10 @@ const TRADITIONAL_PAIRS =
   '罵骂詢询諮咨質质賠赔虛虚偽伪盜盗販贩擺摆攤摊撥拨紹绍緊紧節节積积闆板鍾钟黴霉鋼钢趕赶噸吨減减癒愈殘残隨随陸陆圖图訂订講讲謊谎納纳級级貧贫窮穷賬账債债協协調调遞递郵邮寬宽闊阔擴扩種种極极優优凍冻鹽盐註注銷销';
 
 let traditionalMap: Map<string, string> | undefined;
+/** Per UTF-16 code unit: the code unit it folds to, or 0 when it stays (all mappings are one unit to one). */
+let foldTable: Uint16Array | undefined;
+/** The same, plus full-width ASCII to half-width and the ideographic space to a space. */
+let matchingTable: Uint16Array | undefined;
 
 function traditionalToSimplified(): Map<string, string> {
   if (traditionalMap) return traditionalMap;
@@ -44,31 +48,50 @@ function traditionalToSimplified(): Map<string, string> {
   return map;
 }
 
+function tables(): { traditional: Uint16Array; matching: Uint16Array } {
+  if (!foldTable) {
+    foldTable = new Uint16Array(0x10000);
+    for (const [from, to] of traditionalToSimplified()) foldTable[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+  if (!matchingTable) {
+    matchingTable = foldTable.slice();
+    for (let code = 0xff01; code <= 0xff5e; code++) matchingTable[code] = code - 0xfee0;
+    matchingTable[0x3000] = 0x20;
+  }
+  return { traditional: foldTable, matching: matchingTable };
+}
+/**
+ * Applies a fold table. Unchanged runs are copied as slices and only the characters that fold are
+ * replaced: most messages change in a few places (full-width punctuation), many in none.
+ */
+function applyFold(text: string, table: Uint16Array): string {
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const to = table[text.charCodeAt(i)]!;
+    if (to === 0) continue;
+    out += text.slice(runStart, i) + String.fromCharCode(to);
+    runStart = i + 1;
+  }
+  return runStart === 0 ? text : out + text.slice(runStart);
+}
+
 /** Fold traditional characters to simplified; same length as the input, index for index. */
 export function foldToSimplified(text: string): string {
-  const map = traditionalToSimplified();
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    out += map.get(ch) ?? ch;
-  }
-  return out;
+  return applyFold(text, tables().traditional);
 }
 
 /**
  * What every matcher works on: simplified characters, full-width ASCII folded to half-width
  * (WeChat keyboards often send １３８ or ＋８６), and the ideographic space to a plain space.
- * Same length as the input, index for index.
+ * Same length as the input, index for index. The last answer is remembered: a turn's matchers fold
+ * the same message many times.
  */
+let lastIn: string | undefined;
+let lastOut = '';
 export function normaliseForMatching(text: string): string {
-  const map = traditionalToSimplified();
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += map.get(ch) ?? ch;
-  }
-  return out;
+  if (text === lastIn) return lastOut;
+  lastOut = applyFold(text, tables().matching);
+  lastIn = text;
+  return lastOut;
 }
