@@ -189,6 +189,37 @@ export function createWorkService(deps: {
     /** Monthly 响应率 / 解决率 / 满意率 per unit (see scoring.queries.ts). */
     rates: (month: string) => monthlyRates(transactor.reader, month),
 
+    /** Pushes and webhooks by status (operators look at `dead` ones), with the counts per status. */
+    async outboxList(status: string | undefined, limit: number) {
+      const items = await outbox.list(transactor.reader, { status, limit });
+      return {
+        counts: await outbox.counts(transactor.reader),
+        items: items.map((i) => ({
+          id: i.id,
+          topic: i.topic,
+          event: i.event,
+          caseId: i.caseId,
+          unitCode: i.unitCode,
+          status: i.status,
+          attempts: i.attempts,
+          availableAt: i.availableAt.toISOString(),
+          lastError: i.lastError,
+          createdAt: i.createdAt.toISOString(),
+          sentAt: i.sentAt?.toISOString() ?? null,
+        })),
+      };
+    },
+
+    async requeuePush(id: number, by: string): Promise<void> {
+      const at = clock.now();
+      const done = await transactor.run(async ({ sql }) => {
+        const ok = await outbox.requeue(sql, id, at);
+        if (ok) await audit.record(sql, { actor: by, action: 'push_requeued', target: String(id), at });
+        return ok;
+      });
+      if (!done) throw notFound(`No dead or skipped push ${id}`);
+    },
+
     outboxOf: async (ticketNo: string) => outbox.list(transactor.reader, { caseId: (await visibleCase({ role: 'admin' }, ticketNo)).id }),
   };
 }

@@ -5,6 +5,7 @@ import { createManualClock } from '../clock.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/databases.ts';
 import type { Reply } from '../../flows/domain/reply.ts';
 import { backoffMs } from './outbox-dispatcher.ts';
+import type { WebhookPostResult } from '../webhooks/deliver-webhook.ts';
 
 const START = '2026-11-24T02:00:00.000Z';
 
@@ -14,10 +15,21 @@ describe.each(ENGINES)('the outbox dispatcher on %s', (engine) => {
   const clock = createManualClock(START);
   const sent: Array<{ userId: string; replies: Reply[] }> = [];
   let behaviour: Array<boolean | 'offline' | 'throw'> = [];
+  let webhookAnswer: WebhookPostResult = { ok: true, status: 204 };
+  const webhookCalls: string[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    runtime = await createRuntime(db.config, { schema: db.schema, clock, logger: createLogger('silent'), understander: null });
+    runtime = await createRuntime(db.config, {
+      schema: db.schema,
+      clock,
+      logger: createLogger('silent'),
+      understander: null,
+      postWebhook: async (input) => {
+        webhookCalls.push(`${input.event}:${input.deliveryId}`);
+        return webhookAnswer;
+      },
+    });
     // A pretend push channel: fails, goes offline or succeeds as the test says.
     runtime.outbox.registerChannel('wechat', async (address, replies) => {
       const next = behaviour.shift() ?? true;
@@ -91,5 +103,27 @@ describe.each(ENGINES)('the outbox dispatcher on %s', (engine) => {
       ['w-offline'],
     );
     expect(rows.map((r) => r.kind)).toEqual(['notice']);
+  });
+
+  it('gives up on a webhook the receiver refuses, shows it to operators, and sends it again when asked', async () => {
+    clock.set(START);
+    const unitCode = '110105026';
+    await runtime.work.setWebhook(unitCode, 'http://127.0.0.1:9/hook', 'admin');
+    webhookAnswer = { ok: false, status: 400, error: 'receiver said 400', retryable: false };
+    await fileAndContact('w-hook');
+    await runtime.workers.tick();
+    const dead = await runtime.work.outboxList('dead', 10);
+    expect(dead.items.map((i) => i.event)).toEqual(['case.dispatched']);
+    expect(dead.counts.dead).toBe(1);
+    const deliveryId = webhookCalls.at(-1)?.split(':')[1];
+
+    webhookAnswer = { ok: true, status: 204 };
+    await runtime.work.requeuePush(dead.items[0]!.id, 'admin');
+    await runtime.workers.tick();
+    expect((await runtime.work.outboxList('dead', 10)).items).toEqual([]);
+    // The same delivery id again, so a receiver that did take it the first time can tell.
+    expect(webhookCalls.filter((c) => c === `case.dispatched:${deliveryId}`)).toHaveLength(2);
+    await expect(runtime.work.requeuePush(dead.items[0]!.id, 'admin')).rejects.toThrow(/No dead or skipped push/);
+    await runtime.work.removeWebhook(unitCode, 'admin');
   });
 });

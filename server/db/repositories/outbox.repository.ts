@@ -79,7 +79,17 @@ export function createOutboxRepository() {
       await sql.run("UPDATE outbox SET status = 'pending', attempts = attempts - 1, available_at = ?, last_error = ? WHERE id = ?", [availableAt, reason, id]);
     },
 
-    async list(sql: SqlSession, filter: { caseId?: number; status?: string } = {}): Promise<OutboxRecord[]> {
+    /** An item given up on (or skipped) goes back to the queue, due now, with its attempts reset. */
+    async requeue(sql: SqlSession, id: number, now: Date): Promise<boolean> {
+      return (await sql.run("UPDATE outbox SET status = 'pending', attempts = 0, available_at = ?, last_error = NULL WHERE id = ? AND status IN ('dead', 'skipped')", [now, id])) > 0;
+    },
+
+    async counts(sql: SqlSession): Promise<Record<string, number>> {
+      const rows = await sql.all('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status');
+      return Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
+    },
+
+    async list(sql: SqlSession, filter: { caseId?: number; status?: string; limit?: number } = {}): Promise<OutboxRecord[]> {
       const where: string[] = [];
       const params: Array<string | number> = [];
       if (filter.caseId !== undefined) {
@@ -90,7 +100,8 @@ export function createOutboxRepository() {
         where.push('status = ?');
         params.push(filter.status);
       }
-      return (await sql.all(`SELECT ${COLUMNS} FROM outbox${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`, params)).map(toRecord);
+      params.push(filter.limit ?? 500);
+      return (await sql.all(`SELECT ${COLUMNS} FROM outbox${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`, params)).map(toRecord).reverse();
     },
   };
 }

@@ -21,6 +21,10 @@ const casesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().min(1).optional(),
 });
+const outboxQuery = z.object({
+  status: z.enum(['pending', 'sending', 'sent', 'skipped', 'dead']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 const feedQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -118,6 +122,18 @@ export function workRoutes(runtime: Runtime): Router {
     const code = validate(unitCode, ctx.params.code, 'code');
     requireUnitOrAdmin(caller, code);
     await work.removeWebhook(code, caller.role === 'admin' ? 'admin' : `unit:${code}`);
+    ctx.status = 204;
+  });
+
+  router.get('/outbox', auth, async (ctx) => {
+    requireAdmin(callerOf(ctx.state));
+    const query = validate(outboxQuery, ctx.query, 'query');
+    ctx.body = await work.outboxList(query.status, query.limit);
+  });
+
+  router.post('/outbox/:id/retry', auth, async (ctx) => {
+    requireAdmin(callerOf(ctx.state));
+    await work.requeuePush(validate(z.coerce.number().int().min(1), ctx.params.id, 'id'), 'admin');
     ctx.status = 204;
   });
 
