@@ -420,6 +420,7 @@ describe.each(ENGINES)('case lifecycle over HTTP on %s', (engine) => {
     // Someone else's ticket number shows nothing.
     const stranger = api.citizen('stranger');
     expect((await stranger.say(ticketNo))[0]?.text).toBe(followCopy.notYours(ticketNo));
+    expect((await stranger.say('查进度'))[0]?.text).toBe(followCopy.noCases);
   });
 
   it('lists several open cases to pick from', async () => {
