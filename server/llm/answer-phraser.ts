@@ -1,11 +1,10 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import type { KnowledgeHit } from '../../flows/consult/consult.logic.ts';
 import { normaliseForMatching } from '../../flows/domain/understand/fold.ts';
 import { MAX_ANSWER_CHARS } from '../../knowledge/ingest/entry.ts';
 import type { Logger } from '../logger.ts';
-import { DEFAULT_LLM_TIMEOUT_MS } from './understander.ts';
+import { createStructuredCaller, type CallFailure } from './structured-call.ts';
 import { textForModel } from './prompt.ts';
 
 /**
@@ -50,19 +49,11 @@ const RESPONSE_FORMAT = zodResponseFormat(phrasingSchema, 'knowledge_answer');
 const phrasingReader = phrasingSchema.partial();
 
 type Failure =
-  | { reason: 'timeout' }
-  | { reason: 'http_error'; status: number }
-  | { reason: 'connection' }
-  | { reason: 'refusal' }
-  | { reason: 'unfinished'; finishReason: string }
-  | { reason: 'empty' }
-  | { reason: 'malformed_json' }
-  | { reason: 'schema_violation' }
+  | CallFailure
   | { reason: 'no_entry' }
   | { reason: 'unknown_entry' }
   | { reason: 'too_long' }
-  | { reason: 'unfaithful'; numbers: number }
-  | { reason: 'unexpected'; errorType: string };
+  | { reason: 'unfaithful'; numbers: number };
 
 type Outcome = { hits: KnowledgeHit[]; entryId: string; rank: number } | Failure;
 
@@ -108,80 +99,23 @@ export function buildPhraserMessages(question: string, candidates: readonly Know
 }
 
 export function createLlmAnswerPhraser(options: AnswerPhraserOptions): AnswerPhraser {
-  const { model, logger } = options;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
-  // As in the understander: configuration from loadConfig only, no retries (they would break the
-  // time limit), no SDK logging (it would bypass our redaction).
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseUrl ?? 'https://api.openai.com/v1',
-    organization: null,
-    project: null,
-    adminAPIKey: null,
-    webhookSecret: null,
-    maxRetries: 0,
-    timeout: timeoutMs,
-    logLevel: 'off',
-  });
-
-  async function ask(question: string, candidates: readonly KnowledgeHit[], signal: AbortSignal): Promise<Outcome> {
-    try {
-      const completion = await client.chat.completions.create(
-        { model, messages: buildPhraserMessages(question, candidates), response_format: RESPONSE_FORMAT },
-        { signal, timeout: timeoutMs, maxRetries: 0 },
-      );
-      const choice = completion.choices?.[0];
-      if (!choice) return { reason: 'empty' };
-      if (choice.message.refusal) return { reason: 'refusal' };
-      if (choice.finish_reason === 'length' || choice.finish_reason === 'content_filter') return { reason: 'unfinished', finishReason: choice.finish_reason };
-      const content = choice.message.content;
-      if (!content) return { reason: 'empty' };
-      let json: unknown;
-      try {
-        json = JSON.parse(content);
-      } catch {
-        return { reason: 'malformed_json' };
-      }
-      const answer = phrasingReader.safeParse(json);
-      if (!answer.success) return { reason: 'schema_violation' };
-      return acceptPhrasing(answer.data, candidates);
-    } catch (error) {
-      if (error instanceof APIUserAbortError || error instanceof APIConnectionTimeoutError) return { reason: 'timeout' };
-      if (error instanceof APIConnectionError) return { reason: 'connection' };
-      if (error instanceof APIError && typeof error.status === 'number') return { reason: 'http_error', status: error.status };
-      return { reason: 'unexpected', errorType: error instanceof Error ? error.name : typeof error };
-    }
-  }
+  const { logger } = options;
+  const caller = createStructuredCaller(options);
+  const model = caller.model;
 
   return {
     async phrase(question, candidates) {
       if (!question.trim() || candidates.length === 0) return undefined;
-      const started = performance.now();
-      const controller = new AbortController();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const deadline = new Promise<Failure>((resolve) => {
-        timer = setTimeout(() => {
-          controller.abort();
-          resolve({ reason: 'timeout' });
-        }, timeoutMs);
-      });
-      try {
-        const outcome = await Promise.race([ask(question, candidates, controller.signal), deadline]);
-        const ms = Math.round(performance.now() - started);
-        if ('hits' in outcome) {
-          logger.debug({ model, ms, entryId: outcome.entryId, rank: outcome.rank }, 'llm answer phrased');
-          return outcome.hits;
-        }
-        // Never the citizen's text or the model's; the reason, the status, the time.
-        logger.warn({ model, ms, ...outcome }, 'llm answer not used; answering with the plain entry');
-        return undefined;
-      } catch (error) {
-        logger.warn({ model, reason: 'unexpected', errorType: error instanceof Error ? error.name : typeof error }, 'llm answer not used; answering with the plain entry');
-        return undefined;
-      } finally {
-        clearTimeout(timer);
-        controller.abort();
+      const answered = await caller.call(buildPhraserMessages(question, candidates), RESPONSE_FORMAT, phrasingReader);
+      const { elapsedMs: ms, ...result } = answered;
+      const outcome: Outcome = 'value' in result ? acceptPhrasing(result.value, candidates) : result;
+      if ('hits' in outcome) {
+        logger.debug({ model, ms, entryId: outcome.entryId, rank: outcome.rank }, 'llm answer phrased');
+        return outcome.hits;
       }
+      // Never the citizen's text or the model's; the reason, the status, the time.
+      logger.warn({ model, ms, ...outcome }, 'llm answer not used; answering with the plain entry');
+      return undefined;
     },
   };
 }
