@@ -65,6 +65,8 @@ export interface CitizenContext {
   /** Options of the last menu shown outside intake, so "1" works there too. */
   menu?: ReplyOption[];
   lastTicketNo?: string;
+  /** The consultation that just ended and when: a short follow-up soon after is read in its context. */
+  lastConsultation?: { consultation: Consultation; endedAt: string };
   /** The case being looked at in chat, the list shown to pick from, and an action waiting for input. */
   following?: { ticketNo?: string; options?: ReplyOption[]; action?: CaseActionName; note?: string };
 }
@@ -138,6 +140,15 @@ const detectEmergency = rememberLast(detectEmergencyIn);
 const kindOf = rememberLast(classifyRequestKind);
 
 const textOf = (event: CitizenEvent) => event.text;
+
+/** A consultation read as context for a follow-up only for a while after it ended (half an hour). */
+const FOLLOW_UP_WINDOW_MS = 30 * 60_000;
+function recentConsultation(context: Pick<CitizenContext, 'lastConsultation'>, at: string): Consultation | undefined {
+  const last = context.lastConsultation;
+  if (!last) return undefined;
+  const age = Date.parse(at) - Date.parse(last.endedAt);
+  return age >= 0 && age <= FOLLOW_UP_WINDOW_MS ? last.consultation : undefined;
+}
 
 /** What the message says about the callback being asked, merged over what was answered before. */
 function callbackAnswerIn(event: CitizenEvent): { pending: PendingCallback; answers: CallbackAnswers; comment?: string } | undefined {
@@ -324,8 +335,9 @@ export const citizenMachine = setup({
     offerToRecord: say({ kind: 'question', text: routerCopy.offerToRecord, options: recordOptions }),
     sayStaySafe: say({ kind: 'text', text: routerCopy.staySafe }),
     sayOutOfScope: say({ kind: 'text', text: consultCopy.outOfScope, options: menuOptions }),
-    startConsultation: assign(({ event }) => ({
-      consultation: { question: event.text.trim(), hits: [], shown: 0, resumeIntake: false },
+    startConsultation: assign(({ context, event }) => ({
+      consultation: { question: followUpQuestion(recentConsultation(context, event.at), event.text), hits: [], shown: 0, resumeIntake: false },
+      lastConsultation: undefined,
     })),
     startSideQuestion: assign(({ event }) => ({
       consultation: { question: event.text.trim(), hits: [], shown: 0, resumeIntake: true },
@@ -353,7 +365,10 @@ export const citizenMachine = setup({
       // A consultation case of its own: the question is its account; an interrupted intake is set aside.
       enqueue.assign({ intake: { ...emptyIntake({ ...(context.consultation?.resumeIntake ? {} : draft), type: '咨询', description: question }), acks: [consultCopy.fileIt] }, consultation: undefined });
     }),
-    endConsultation: assign({ consultation: undefined }),
+    endConsultation: assign(({ context, event }) => ({
+      consultation: undefined,
+      lastConsultation: context.consultation && !context.consultation.resumeIntake ? { consultation: context.consultation, endedAt: (event as CitizenEvent).at } : undefined,
+    })),
     /** An emergency case is a request for help whose account is the message itself, unless the citizen said more. */
     noteEmergency: assign(({ context, event }) => ({
       intake: {
@@ -755,7 +770,7 @@ export function pendingQuestion(snapshot: unknown): { asking?: string; known: Re
  * (the optional model prepares its answer before the turn). Undefined when the message would not be
  * searched: not a consultation, an answer to "did this help?", a muted conversation.
  */
-export function consultationQuestion(snapshot: unknown, text: string): string | undefined {
+export function consultationQuestion(snapshot: unknown, text: string, at: string): string | undefined {
   const persisted = snapshot as { value?: unknown; context?: Partial<CitizenContext> } | null | undefined;
   const value = persisted?.value;
   if (typeof value === 'object' && value !== null && 'consulting' in value) {
@@ -765,5 +780,7 @@ export function consultationQuestion(snapshot: unknown, text: string): string | 
   }
   if (value === 'handoff' || value === 'emergencyOffered') return undefined;
   const kind = classifyRequestKind(text);
-  return kind?.kind === '咨询' && kind.confident && !isOutOfScope(text) ? text.trim() : undefined;
+  if (!(kind?.kind === '咨询' && kind.confident && !isOutOfScope(text))) return undefined;
+  // As startConsultation does.
+  return followUpQuestion(recentConsultation(persisted?.context ?? {}, at), text);
 }

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/databa
 describe('a follow-up question after an answer', () => {
   let db: TestDatabase;
   let runtime: Runtime;
+  const clock = createManualClock('2026-11-23T02:00:00Z');
   let seq = 0;
   const say = (userId: string, text: string) => runtime.runner.handle({ channel: 'test', userId, text, messageId: `f-${++seq}` });
   const sourceOf = (replies: Awaited<ReturnType<typeof say>>['replies']) =>
@@ -15,7 +16,7 @@ describe('a follow-up question after an answer', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
-    runtime = await createRuntime(db.config, { clock: createManualClock('2026-11-23T02:00:00Z'), logger: createLogger('silent'), understander: null });
+    runtime = await createRuntime(db.config, { clock, logger: createLogger('silent'), understander: null });
   });
 
   afterAll(async () => {
@@ -48,5 +49,16 @@ describe('a follow-up question after an answer', () => {
   it('without an earlier answer, the same short question is not stitched to anything', async () => {
     const alone = await say('follow-4', '那需要带什么材料？');
     expect(sourceOf(alone.replies)).not.toBe('passport-apply');
+  });
+
+  it('keeps the topic for a while after the citizen said it helped, then lets it go', async () => {
+    await say('follow-5', '在北京怎么办护照？');
+    await say('follow-5', '解决了');
+    const soon = await say('follow-5', '那需要带什么材料？');
+    expect(sourceOf(soon.replies)).toBe('passport-apply');
+    await say('follow-5', '是');
+    clock.advance(31 * 60_000);
+    const later = await say('follow-5', '那需要带什么材料？');
+    expect(sourceOf(later.replies)).not.toBe('passport-apply');
   });
 });

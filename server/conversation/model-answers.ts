@@ -22,8 +22,8 @@ const OFFERED = 3;
  * not a consultation, retrieval found nothing (the model never answers what retrieval abstained on),
  * or the model's answer was not usable.
  */
-export async function prepareModelAnswers(deps: ModelAnswerDeps, snapshot: unknown, text: string): Promise<PreparedAnswers | undefined> {
-  const question = consultationQuestion(snapshot, text);
+export async function prepareModelAnswers(deps: ModelAnswerDeps, snapshot: unknown, text: string, at: Date): Promise<PreparedAnswers | undefined> {
+  const question = consultationQuestion(snapshot, text, at.toISOString());
   if (!question) return undefined;
   const candidates = deps.knowledge.answer(question, CANDIDATES);
   if (candidates.length === 0) return undefined;

@@ -214,7 +214,7 @@ export function createConversationRunner(deps: RunnerDeps) {
     if (!knowledge || !phraser || text.length > maxTextLength || /^\d{1,2}$/.test(text) || detectCommand(text) || isInjectionOrDataRequest(text)) return undefined;
     const current = await conversations.find(transactor.reader, inbound.channel, inbound.userId);
     const snapshot = current?.snapshot && current.flowVersion === FLOW_VERSION ? current.snapshot : undefined;
-    return prepareModelAnswers({ knowledge, phraser }, snapshot, inbound.text);
+    return prepareModelAnswers({ knowledge, phraser }, snapshot, inbound.text, clock.now());
   }
 
   async function runFlow(turn: TurnScope, text: string, at: Date, hints?: TextHints, pending?: PendingCallback) {
