@@ -1,27 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IntakeSlot as Slot } from '../flows/domain/reply.ts';
 import { routerCopy } from '../flows/router/router.copy.ts';
 import { createRestClient, filedTicket, lastQuestion, type RestClient, type TurnResponse } from './helpers/rest-client.ts';
-import { createTempDir, startServer, stopAllServers, type ServerProcess, type TempDir } from './helpers/server-process.ts';
+import { createTempDir, sqliteServerEnv, startServer, stopAllServers, type ServerProcess, type TempDir } from './helpers/server-process.ts';
+import { INTAKE_ANSWERS } from './helpers/work-client.ts';
 
 const CHANNEL_KEY = 'crash-test-channel-key-0001';
 const ADMIN_KEY = 'crash-test-admin-key-000001';
 const COMPLAINT = '朝阳区望京街道花家地北里3号楼下垃圾桶满了三天没人清理，电话13811112222';
-/**
- * Answers by the slot asked, so the suite follows the flow's order of questions instead of pinning it
- * (intake asks only what the opening message left out).
- */
-const ANSWERS: Record<Slot, string> = {
-  type: '投诉',
-  description: '楼下垃圾桶满了三天没人清理',
-  category: '1',
-  address: '朝阳区望京街道花家地北里3号楼',
-  phone: '13811112222',
-  name: '王先生',
-  confidential: '不需要保密',
-};
 // Each test starts the real process twice; tsx compiles on start, which is slow on a small machine.
 const TWO_STARTS = { timeout: 90_000 };
 
@@ -31,14 +17,7 @@ describe('the server killed mid-conversation and started again on the same datab
   let rest: RestClient;
 
   const start = async () => {
-    server = await startServer({
-      env: {
-        DATABASE_URL: `sqlite:${join(dir.path, 'jiesu.sqlite')}`,
-        CHANNEL_API_KEY: CHANNEL_KEY,
-        ADMIN_API_KEY: ADMIN_KEY,
-        LOG_LEVEL: 'warn',
-      },
-    });
+    server = await startServer({ env: sqliteServerEnv(dir.path, { channel: CHANNEL_KEY, admin: ADMIN_KEY }) });
     rest = createRestClient(server.baseUrl, { channelKey: CHANNEL_KEY, adminKey: ADMIN_KEY });
   };
 
@@ -55,7 +34,7 @@ describe('the server killed mid-conversation and started again on the same datab
   const reply = (turn: TurnResponse): string => {
     const asked = lastQuestion(turn);
     if (asked?.kind === 'confirm') return '确认';
-    const answer = asked?.slot ? (ANSWERS as Partial<Record<string, string>>)[asked.slot] : undefined;
+    const answer = asked?.slot ? (INTAKE_ANSWERS as Partial<Record<string, string>>)[asked.slot] : undefined;
     if (!answer) throw new Error(`the bot did not ask a question: ${JSON.stringify(turn.replies)}`);
     return answer;
   };

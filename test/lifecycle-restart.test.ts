@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../flows/domain/reply.ts';
 import { followCopy } from '../flows/followup/followup.copy.ts';
-import { createTempDir, startServer, stopAllServers, type ServerProcess, type TempDir } from './helpers/server-process.ts';
+import { createTempDir, sqliteServerEnv, startServer, stopAllServers, type ServerProcess, type TempDir } from './helpers/server-process.ts';
 import { createWorkClient, type WorkClient } from './helpers/work-client.ts';
 
 const CHANNEL_KEY = 'restart-test-channel-key-01';
@@ -19,16 +18,8 @@ describe('the case loop across crashes and restarts of the real process', () => 
   let api: WorkClient;
 
   const start = async (workerIntervalMs = 200) => {
-    server = await startServer({
-      env: {
-        DATABASE_URL: `sqlite:${join(dir.path, 'jiesu.sqlite')}`,
-        CHANNEL_API_KEY: CHANNEL_KEY,
-        ADMIN_API_KEY: ADMIN_KEY,
-        LOG_LEVEL: 'warn',
-        QUIET_HOURS: 'off',
-        WORKER_INTERVAL_MS: String(workerIntervalMs),
-      },
-    });
+    const env = sqliteServerEnv(dir.path, { channel: CHANNEL_KEY, admin: ADMIN_KEY }, { QUIET_HOURS: 'off', WORKER_INTERVAL_MS: String(workerIntervalMs) });
+    server = await startServer({ env });
     api = createWorkClient(server.baseUrl, { channel: CHANNEL_KEY, admin: ADMIN_KEY });
   };
   const restart = async (workerIntervalMs = 200) => {

@@ -41,6 +41,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The environment of a test server on a SQLite file in `dir`, with both API keys; `extra` adds or overrides. */
+export function sqliteServerEnv(dir: string, keys: { channel: string; admin: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return { DATABASE_URL: `sqlite:${join(dir, 'jiesu.sqlite')}`, CHANNEL_API_KEY: keys.channel, ADMIN_API_KEY: keys.admin, LOG_LEVEL: 'warn', ...extra };
+}
+
 export interface ServerProcess {
   readonly port: number;
   readonly baseUrl: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Reply } from '../../flows/domain/reply.ts';
+import type { IntakeSlot, Reply } from '../../flows/domain/reply.ts';
 
 /** A citizen's conversation over the REST channel, answering intake by slot. */
 export interface Citizen {
@@ -11,7 +11,11 @@ export interface Citizen {
   file(text: string, answers?: Record<string, string>): Promise<string>;
 }
 
-const DEFAULT_ANSWERS: Record<string, string> = {
+/**
+ * What the complaint's citizen answers, by the slot asked, so suites follow the flow's order of
+ * questions instead of pinning it (intake asks only what the opening message left out).
+ */
+export const INTAKE_ANSWERS: Readonly<Record<IntakeSlot, string>> = {
   type: '投诉',
   description: '楼下垃圾桶满了三天没人清理',
   category: '1',
@@ -53,7 +57,7 @@ export function createWorkClient(base: string, keys: { channel: string; admin: s
         return (res.body.messages as Array<{ reply: Reply }>).map((m) => m.reply);
       },
       async file(text, answers = {}) {
-        const all = { ...DEFAULT_ANSWERS, ...answers };
+        const all: Record<string, string> = { ...INTAKE_ANSWERS, ...answers };
         let replies = await say(text);
         for (let i = 0; i < 12; i++) {
           const filed = replies.find((r) => r.kind === 'case_filed');
