@@ -1,5 +1,5 @@
 import { missingSlots, type CallbackAnswers, type CallbackSlot, type Satisfaction } from '../../flows/callback/read-answer.ts';
-import { isOpen, isCaseStatus, STATUS_LABELS } from '../../flows/domain/lifecycle/case-lifecycle.ts';
+import { isOpen, isCaseStatus, OPEN_STATUSES, STATUS_LABELS } from '../../flows/domain/lifecycle/case-lifecycle.ts';
 import type { CaseActionResult, CaseSummary } from '../../flows/followup/followup.logic.ts';
 import type { CallbackInput, CallbackOutcome, CaseActionInput, PendingCallback } from '../../flows/router/router.machine.ts';
 import { AppError } from '../errors.ts';
@@ -97,7 +97,7 @@ export function createCaseFollowUp(deps: {
       summary: [...c.description].slice(0, SUMMARY_CHARS).join('') + ([...c.description].length > SUMMARY_CHARS ? '…' : ''),
       dueAt: dueAt ? dueAt.toISOString() : null,
       overdue: Boolean(c.contactOverdueAt || c.resolveOverdueAt),
-      open: ['received', 'dispatched', 'accepted', 'in_progress', 'returned', 'reopened'].includes(c.status),
+      open: (OPEN_STATUSES as readonly string[]).includes(c.status),
       timeline,
     };
   }

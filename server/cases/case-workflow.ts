@@ -1,4 +1,4 @@
-import { checkTransition, STATUS_LABELS, type CaseAction, type CaseStatus, isCaseStatus } from '../../flows/domain/lifecycle/case-lifecycle.ts';
+import { checkTransition, type CaseAction, type CaseStatus, isCaseStatus } from '../../flows/domain/lifecycle/case-lifecycle.ts';
 import { unitDirectory, receivingUnit } from '../../flows/domain/routing/units.ts';
 import { DUE_HOURS, type ResponseLevel } from '../../flows/domain/routing/route-case.ts';
 import { beijingDate } from '../clock.ts';
@@ -277,7 +277,6 @@ export function createCaseWorkflow(deps: WorkflowDeps) {
 
   return {
     apply,
-    setClock,
     /** The deadlines a case gets when dispatched at `at`: first contact and resolution. */
     clocksFrom(responseLevel: string | null, at: Date): { contactDueAt: Date; dueAt: Date } {
       const hours = levelHours({ responseLevel } as FullCase);
@@ -300,8 +299,6 @@ export function createCaseWorkflow(deps: WorkflowDeps) {
       await setClock(sql, c, at, at, true);
       await notifier.unitEvent(sql, c, 'case.dispatched', null, at);
     },
-    /** Human label of a status, for chat replies. */
-    label: (status: string) => (isCaseStatus(status) ? STATUS_LABELS[status] : status),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { unitDirectory } from '../../flows/domain/routing/units.ts';
 import type { CaseStatus } from '../../flows/domain/lifecycle/case-lifecycle.ts';
-import { AppError, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import type { Clock } from '../clock.ts';
 import type { Transactor } from '../db/transactor.ts';
 import type { FullCase } from '../db/entities.ts';
@@ -225,5 +225,3 @@ export function createWorkService(deps: {
 }
 
 export type WorkService = ReturnType<typeof createWorkService>;
-
-export const isWorkError = (error: unknown): error is AppError => error instanceof AppError;

@@ -60,8 +60,9 @@ export function createOutboxDispatcher(deps: DispatcherDeps) {
   const post = deps.post ?? postWebhook;
   const deliverers = new Map<string, ChannelDeliverer>();
 
-  /** Topics this process can deliver: webhooks always, citizen pushes on pull channels or registered ones. */
-  const topics = () => ['citizen', 'webhook'];
+  // Every instance claims both topics; a citizen push for a channel this process cannot send is put
+  // back without using up an attempt (deliverToCitizen).
+  const TOPICS = ['citizen', 'webhook'];
 
   async function retry(item: OutboxRecord, error: string) {
     const now = clock.now();
@@ -147,7 +148,7 @@ export function createOutboxDispatcher(deps: DispatcherDeps) {
       let handled = 0;
       for (;;) {
         const now = clock.now();
-        const items = await transactor.run(({ sql }) => outbox.claim(sql, topics(), now, new Date(now.getTime() + LEASE_MS), BATCH));
+        const items = await transactor.run(({ sql }) => outbox.claim(sql, TOPICS, now, new Date(now.getTime() + LEASE_MS), BATCH));
         if (items.length === 0) return handled;
         for (const item of items) {
           try {

@@ -44,7 +44,9 @@ export const SYSTEM_ACTIONS = ['start_callback', 'callback_close', 'reopen', 'ca
 export type WorkAction = (typeof UNIT_ACTIONS)[number] | (typeof ADMIN_ACTIONS)[number];
 export type CaseAction = WorkAction | (typeof CITIZEN_ACTIONS)[number] | (typeof SYSTEM_ACTIONS)[number];
 
-const OPEN: CaseStatus[] = ['received', 'dispatched', 'accepted', 'in_progress', 'returned', 'reopened'];
+/** Statuses in which the case is still being worked: the citizen can urge, add information or withdraw. */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'dispatched', 'accepted', 'in_progress', 'returned', 'reopened'];
+const OPEN = [...OPEN_STATUSES];
 const EVERY_BUT_WITHDRAWN: CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'withdrawn');
 
 interface Rule {

@@ -54,14 +54,6 @@ export function createJobRepository() {
       ]);
     },
 
-    async forCase(sql: SqlSession, caseId: number): Promise<ScheduledJob[]> {
-      return (await sql.all(`SELECT ${COLUMNS} FROM scheduled_jobs WHERE case_id = ? ORDER BY id`, [caseId])).map(toJob);
-    },
-
-    async nextRunAt(sql: SqlSession): Promise<Date | null> {
-      const row = await sql.get<{ run_at: unknown }>("SELECT run_at FROM scheduled_jobs WHERE status = 'pending' ORDER BY run_at LIMIT 1");
-      return row ? readDate(row.run_at) : null;
-    },
   };
 }
 
