@@ -37,6 +37,13 @@ describe('the labels of real messages', () => {
     expect(shipped.training.realMessages).toBe(labels.length);
   });
 
+  it('keep the held-out labels apart from the training labels', () => {
+    const heldOut = readKindLabels(readFileSync(new URL('./request-kind-heldout-labels.jsonl', import.meta.url), 'utf8'));
+    expect(heldOut.length).toBe(300);
+    expect(new Set(heldOut.map((l) => l.line)).size).toBe(300);
+    expect(heldOut.every((l) => l.line >= 0 && l.line < 4326)).toBe(true);
+  });
+
   it('refuses a malformed line', () => {
     expect(() => readKindLabels('{"line": 3, "type": "吐槽"}')).toThrow(/line 1: needs \{line, type\}/);
   });
