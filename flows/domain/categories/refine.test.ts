@@ -37,6 +37,18 @@ describe('refineCategory on clear texts', () => {
     expect(r.candidates[0]).toBe(r.path.at(-1));
   });
 
+  it('reads neighbours and dogs from what they do, not from a passing 楼上 or 邻居', () => {
+    expect(leaf('楼上邻居天天半夜蹦迪，吵得睡不着')).toBe('社会生活噪音');
+    expect(leaf('隔壁的狗一直叫，半夜都不停')).toBe('社会生活噪音');
+    // Fumes drifting upstairs and a barbecue open till the small hours: the shop's noise, not a neighbour's.
+    const letter =
+      '我们楼下新开了一家烧烤店，每天晚上营业到凌晨两三点，油烟直接往楼上飘，噪音也特别大，老人孩子根本睡不好觉，找过物业和店老板很多次都没有用，希望让他们安装油烟净化设备，晚上十点以后停止营业。';
+    const result = refineCategory(letter, '环境保护');
+    expect(names(result).at(-1)).toBe('商业噪音');
+    expect(result.candidates.map((c) => c.name)).toContain('餐饮油烟');
+    expect(result.candidates.map((c) => c.name)).not.toContain('工业噪音');
+  });
+
   it('returns the whole path from the first level down', () => {
     expect(names(refineCategory('公司拖欠我三个月工资了'))).toEqual(['劳动和社会保障', '工资福利', '工资发放', '拖欠工资']);
   });
