@@ -33,6 +33,15 @@ describe('intake rules', () => {
     expect(absorb(asked, '不知道').failures).toBe(1);
   });
 
+  it('takes an address given on its own at the read-back as the corrected address', () => {
+    const atReadBack = { ...emptyIntake({ description: '楼下烧烤店半夜太吵', type: '投诉' as const, district: '朝阳区', street: '望京街道', address: '花家地北里' }), asking: 'change' as const };
+    expect(absorb(atReadBack, '花家地北里5号楼').draft.address).toBe('花家地北里5号楼');
+    expect(absorb(atReadBack, '地址是花家地北里5号楼').draft.address).toBe('花家地北里5号楼');
+    // While collecting, a second place mentioned in passing does not replace the first.
+    const collecting = { ...atReadBack, asking: 'phone' as const };
+    expect(absorb(collecting, '花家地北里5号楼').draft.address).toBe('花家地北里');
+  });
+
   it('masks the middle of a mobile number', () => {
     expect(maskPhone('13811112222')).toBe('138****2222');
   });

@@ -157,7 +157,9 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
       draft.street = undefined;
     }
   }
-  if (found.address && (!draft.address || expecting === 'address' || correcting)) setIfChanged(draft, 'address', found.address, changed);
+  // At the read-back ('change') an address given on its own is the citizen correcting it ("地址是…5号楼").
+  const readingBack = state.asking === 'change';
+  if (found.address && (!draft.address || expecting === 'address' || correcting || readingBack)) setIfChanged(draft, 'address', found.address, changed);
   if (expecting === 'address' && !found.place && !found.address) problem = 'place_not_found';
 
   if (found.phone) setIfChanged(draft, 'phone', found.phone, changed);
