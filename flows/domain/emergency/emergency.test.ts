@@ -148,3 +148,62 @@ describe('detectEmergency by kind of wording (round 4 lexicons)', () => {
     expect(detectEmergency(text)).toBeUndefined();
   });
 });
+
+describe('detectEmergency by kind of wording (round 6 classes)', () => {
+  it.each([
+    ['救命 着火了', 'fire'],
+    ['楼下冒出一大团火', 'fire'],
+    ['烟从门缝往屋里灌', 'fire'],
+    ['闻着像是天然气 越来越浓', 'gas'],
+    ['几个人围着一个人打', 'violence'],
+    ['有个男的一直摸我', 'violence'],
+    ['孕妇见红了，肚子疼得厉害', 'medical'],
+    ['工人被钢筋扎穿了腿', 'medical'],
+    ['我爸说胸口像压了块石头', 'medical'],
+    ['被狗咬了流血', 'medical'],
+    ['孩子掉井里了', 'trapped'],
+    ['有人被困山上了', 'trapped'],
+    ['我家老太太一上午没影了', 'missing'],
+    ['马路上自来水管冒水冒得老高', 'flood'],
+    ['积水里有根电线', 'electric'],
+  ])('hears %s', (text, kind) => {
+    expect(detectEmergency(text)?.kind).toBe(kind);
+  });
+
+  it('sends a child down a drain to 119, not only an ambulance', () => {
+    expect(numbers('一个小孩掉进排水井里了')?.[0]).toBe('119');
+  });
+
+  it.each([
+    '我这火特别大，车位又被占了',
+    '吃火锅辣得我嗓子冒烟',
+    '打死也不买你家东西',
+    '这价格简直是抢钱',
+    '政策和规定互相打架',
+    '我爸手机找不着了',
+    '孩子把钥匙掉下水道里了',
+    '水龙头关不紧一直滴答',
+    '今天电梯又停了，还好里面没人',
+    '家里着火了保险怎么赔',
+    '抖音上看到有人打架',
+    '老公打呼噜吵得我想跳楼',
+    '股市又跌了 心脏受不了',
+    '砖厂污染严重，浓烟笼罩周围几里',
+    '饭店因厨房起火停业了，什么时候开门',
+    '他们说无水管爆裂',
+    '我想举报有人打架斗殴 上周的事',
+  ])('stays quiet on %s', (text) => {
+    expect(detectEmergency(text)).toBeUndefined();
+  });
+
+  it('reads a long letter as an account unless a clause around the signal says it is now', () => {
+    // Without the length rule the weapon would raise an alarm: nothing in its clause sets it in the past.
+    const letter =
+      '尊敬的领导：我们是朝阳区某小区的业主，小区物业从交房开始就乱收费，停车费一年涨了三次，业主们去物业中心讲理，' +
+      '物业的保安拿着铁棍打人，一位业主头上缝了三针，派出所做了笔录，可物业到今天都没有一个道歉。小区消防通道被停车位占满，' +
+      '楼道里也堆满了杂物，晚上连灯都不亮。恳请相关部门督促物业整改，给业主一个说法。';
+    expect(letter.length).toBeGreaterThan(150);
+    expect(detectEmergency(letter)).toBeUndefined();
+    expect(detectEmergency(`${letter}刚才他们又来了，现在在楼下打人`)?.kind).toBe('violence');
+  });
+});

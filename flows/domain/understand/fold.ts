@@ -28,7 +28,9 @@ const TRADITIONAL_PAIRS =
   '淩凌偉伟鐘钟週周書书誠诚負负責责試试嚴严設设購购圍围擋挡廢废礙碍標标準准備备領领齡龄貼贴讚赞贊赞誇夸錦锦貨货賭赌騙骗詐诈響响現现禍祸' +
   // Round 5: bodies, harm and rescue; fees, reports and suggestions.
   '綁绑竊窃癱瘫嚥咽嗆呛腫肿瘋疯櫃柜簾帘廚厨閘闸纜缆牆墙擠挤嬸婶隊队執执帶带脫脱掛挂撈捞況况針针滾滚嘔呕臉脸額额頸颈嚨咙驚惊嚇吓顫颤癲癫癇痫摀捂頓顿餓饿癡痴鑽钻攔拦濺溅淚泪膚肤紮扎劑剂渦涡颳刮搖摇遲迟誤误喪丧寵宠廁厕靜静鏈链輪轮' +
-  '罵骂詢询諮咨質质賠赔虛虚偽伪盜盗販贩擺摆攤摊撥拨紹绍緊紧節节積积闆板鍾钟黴霉鋼钢趕赶噸吨減减癒愈殘残隨随陸陆圖图訂订講讲謊谎納纳級级貧贫窮穷賬账債债協协調调遞递郵邮寬宽闊阔擴扩種种極极優优凍冻鹽盐註注銷销';
+  '罵骂詢询諮咨質质賠赔虛虚偽伪盜盗販贩擺摆攤摊撥拨紹绍緊紧節节積积闆板鍾钟黴霉鋼钢趕赶噸吨減减癒愈殘残隨随陸陆圖图訂订講讲謊谎納纳級级貧贫窮穷賬账債债協协調调遞递郵邮寬宽闊阔擴扩種种極极優优凍冻鹽盐註注銷销' +
+  // Round 6: words of the emergency lexicons (smoke rising, blows, a drain, a flash, a strike).
+  '塊块顆颗蟄蛰繩绳竄窜躥蹿灑洒潑泼澆浇爛烂纏缠墊垫撐撑睜睁閃闪擊击軋轧捲卷囪囱膿脓癢痒脹胀釘钉鋸锯啟启';
 
 let traditionalMap: Map<string, string> | undefined;
 /** Per UTF-16 code unit: the code unit it folds to, or 0 when it stays (all mappings are one unit to one). */
