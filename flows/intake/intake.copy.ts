@@ -16,6 +16,8 @@ export const intakeCopy = {
   askStreetFor: (address: string) => `“${address}”属于哪个区、哪个街道（乡镇）？`,
   askDetailIn: (place: string) => `具体在${place}的哪个小区、哪条路或哪栋楼？`,
   askStreetChoice: (name: string) => `“${name}”在几个区都有，是哪一个？`,
+  /** The place said fits several streets with different names (天通苑: 北 and 南; 亦庄: the township and the zone). */
+  askWhichStreet: '您说的地方分属几个街道（乡镇），是哪一个？',
   placeNotFound: '抱歉，我没找到这个地方。',
   askPhone: '请留一个联系电话，方便承办单位联系您。号码只用于办理这件事。',
   invalidPhone: '这个号码好像不太对：手机号是11位，座机请带区号（比如010-68881234）。',

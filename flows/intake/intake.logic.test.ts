@@ -42,6 +42,12 @@ describe('intake rules', () => {
     expect(absorb(collecting, '花家地北里5号楼').draft.address).toBe('花家地北里');
   });
 
+  it('asks which street in words that fit the choice', () => {
+    const split = absorb(emptyIntake({ description: '物业不管楼道灯' }), '天通苑东三区');
+    expect(nextQuestion(split).reply.text).toContain('分属几个街道');
+    expect(nextQuestion(split).reply.text).not.toContain('在几个区都有');
+  });
+
   it('masks the middle of a mobile number', () => {
     expect(maskPhone('13811112222')).toBe('138****2222');
   });

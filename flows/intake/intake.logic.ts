@@ -288,7 +288,9 @@ export function nextQuestion(state: IntakeState): Question {
   if (state.candidates?.length) {
     const options = state.candidates.map((c) => ({ label: `${c.district}${c.name}`, value: c.code }));
     const first = state.candidates[0];
-    return question(state, 'address', copy.askStreetChoice(first ? first.name : ''), options, 'street_choice');
+    // "在几个区都有" only when it is true: one name in several districts.
+    const sameName = state.candidates.every((c) => c.name === first?.name);
+    return question(state, 'address', sameName && first ? copy.askStreetChoice(first.name) : copy.askWhichStreet, options, 'street_choice');
   }
   const slot = missingSlot(d) ?? 'description';
   switch (slot) {

@@ -49,6 +49,10 @@ describe('refineCategory on clear texts', () => {
     expect(result.candidates.map((c) => c.name)).not.toContain('工业噪音');
   });
 
+  it('reads traditional characters', () => {
+    expect(leaf('我家樓下那個餐館油煙太大了，燻得窗戶都不敢開')).toBe('餐饮油烟');
+  });
+
   it('returns the whole path from the first level down', () => {
     expect(names(refineCategory('公司拖欠我三个月工资了'))).toEqual(['劳动和社会保障', '工资福利', '工资发放', '拖欠工资']);
   });

@@ -1,4 +1,5 @@
 import type { ReplyOption } from '../reply.ts';
+import { normaliseForMatching as foldForMatching } from '../understand/fold.ts';
 import { categoryLabel, categoryTree, isGeneric, MAX_OPTIONS, type CategoryNode, type CategoryTree } from './category-tree.ts';
 
 /**
@@ -47,9 +48,9 @@ interface Compiled {
   conjunctions: ConjunctionTerm[];
 }
 
-/** Full-width to half-width, lower case, no spaces: what both keywords and texts are compared as. */
+/** Traditional to simplified, full-width to half-width, lower case, no spaces: what both keywords and texts are compared as. */
 export function normaliseForMatching(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  return foldForMatching(text).normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
 }
 
 /** Longer phrases are more specific: 1 char 0.5, 2 chars 1, then +0.5 a char up to 2.6. */

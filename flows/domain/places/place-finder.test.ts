@@ -132,6 +132,8 @@ describe('findPlaces', () => {
     // 朝阳门 is a gate in 东城区: a longer name hides 朝阳 inside it.
     expect(findPlaces('朝阳门外大街有个井盖坏了')).toEqual({ end: -1 });
     expect(findPlaces('东城区朝阳门附近').street?.district).toBe('东城区');
+    // 九龙山 is an area of 双井, not 怀柔's 龙山.
+    expect(findPlaces('双井九龙山那边有人搭彩钢房').street?.name).toBe('双井街道');
   });
 
   it('never reads a common-word stem as a street while scanning', () => {

@@ -67,6 +67,7 @@ const NOT_PLACES = [
   '上地铁', // "get on the subway", not 上地
   '东四环', // the 4th ring road, not 东四
   '上地下', // "go down to the basement" (上地下室), not 上地
+  '九龙山', // an area of 双井 (朝阳), not 怀柔's 龙山街道
 ];
 
 /** Everyday names for a unit that are neither its full name nor its stem. */
