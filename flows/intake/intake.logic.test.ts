@@ -48,6 +48,14 @@ describe('intake rules', () => {
     expect(nextQuestion(split).reply.text).not.toContain('在几个区都有');
   });
 
+  it('reads a worded answer to the category question as the category, keeping the account', () => {
+    const account = '物业去年突然把地面车位费从150涨到了300，也没开业主大会，也没公示，现在不交就不让车进小区';
+    const asked = { ...emptyIntake({ description: account, type: '投诉' as const }), asking: 'category' as const };
+    const state = absorb(asked, '都不是 是物业乱收停车费');
+    expect(state.draft.description).toBe(account);
+    expect(state.draft.categoryId).toBeDefined();
+  });
+
   it('masks the middle of a mobile number', () => {
     expect(maskPhone('13811112222')).toBe('138****2222');
   });

@@ -123,7 +123,10 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   if (isRequestType(text)) setIfChanged(draft, 'type', text, changed);
   else if (found.type && (!draft.type || correcting || expecting === 'type')) setIfChanged(draft, 'type', found.type, changed);
 
-  if (found.description && (!draft.description || expecting === 'description' || (correcting && !found.phone && !found.place))) {
+  // An answer to the category question says what kind of problem it is ("都不是，是物业乱收停车费"): it
+  // picks the category below and never replaces the account already given.
+  const answersCategory = expecting === 'category' && draft.description !== undefined;
+  if (found.description && !answersCategory && (!draft.description || expecting === 'description' || (correcting && !found.phone && !found.place))) {
     setIfChanged(draft, 'description', found.description, changed);
   }
 
