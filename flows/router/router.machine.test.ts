@@ -301,6 +301,17 @@ describe('the citizen conversation', () => {
     expect(replies[0]?.text).toContain('还没有准确的答案');
   });
 
+  it('looks up a plain question that names no problem, and offers a case when nothing answers it', async () => {
+    const c = citizen();
+    const replies = await c.say('社区活动室周末开门吗');
+    expect(replies.map((r) => r.kind)).toEqual(['question']);
+    expect(replies[0]?.text).toContain('还没有准确的答案');
+    expect(replies[0]?.options?.map((o) => o.label)).toEqual(['登记成工单', '转人工', '不用了']);
+    // A question about one's own problem is still a case.
+    const own = await citizen().say('路灯坏了为什么还没人来修？');
+    expect(own.some((r) => r.text.includes('还没有准确的答案'))).toBe(false);
+  });
+
   it('answers a question asked in the middle of filing, then carries on with the filing', async () => {
     const c = citizen();
     await c.say('我要投诉');

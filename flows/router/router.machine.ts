@@ -22,7 +22,7 @@ import { menuOptions, routerCopy } from './router.copy.ts';
 import { answerReplies, followUpQuestion, isOutOfScope, type Consultation, type ConsultInput, type KnowledgeHit } from '../consult/consult.logic.ts';
 import { consultCopy, helpedOptions, unansweredOptions } from '../consult/consult.copy.ts';
 import { detectEmergency as detectEmergencyIn, type Emergency } from '../domain/emergency/emergency.ts';
-import { classifyRequestKind } from '../domain/understand/request-type.ts';
+import { classifyRequestKind, classifyRequestKindByRules } from '../domain/understand/request-type.ts';
 import { readCallbackAnswer, type CallbackAnswers, type CallbackSlot } from '../callback/read-answer.ts';
 import { callbackQuestion } from '../followup/callback-replies.ts';
 import { followCopy, followOptions } from '../followup/followup.copy.ts';
@@ -138,8 +138,22 @@ function rememberLast<T>(fn: (text: string) => T): (text: string) => T {
 }
 const detectEmergency = rememberLast(detectEmergencyIn);
 const kindOf = rememberLast(classifyRequestKind);
+const rulesKindOf = rememberLast(classifyRequestKindByRules);
 
 const textOf = (event: CitizenEvent) => event.text;
+
+/**
+ * A consultation, or a bare question with no problem of one's own in it (the rules' weak 咨询, whatever
+ * the n-gram tie-breaker guessed): worth a knowledge search, which offers a case when nothing answers.
+ */
+function asksForInformation(text: string): boolean {
+  const kind = kindOf(text);
+  if (kind?.kind === '咨询' && kind.confident) return true;
+  // A long letter is read by its own model; the chat rules' weak guesses do not hold there.
+  if (kind?.confident || kind?.rule === 'long-message') return false;
+  const rules = rulesKindOf(text);
+  return rules?.kind === '咨询' && rules.rule === 'question';
+}
 
 /** A consultation read as context for a follow-up only for a while after it ended (half an hour). */
 const FOLLOW_UP_WINDOW_MS = 30 * 60_000;
@@ -259,11 +273,9 @@ export const citizenMachine = setup({
     wantsBack: ({ event }) => BACK.test(event.text.trim()),
     wantsBackToDraft: ({ event, context }) => BACK.test(event.text.trim()) && Object.keys(context.intake.draft).length > 0,
     isDataRequest: ({ event }) => isInjectionOrDataRequest(event.text),
-    // Only a confident consultation leaves intake; a question about one's own problem is a case.
-    isConsultation: ({ event }) => {
-      const kind = kindOf(event.text);
-      return kind?.kind === '咨询' && kind.confident;
-    },
+    // A question about one's own problem is a case; a confident consultation, or a plain question that
+    // names no problem (异地就医怎么报销？), is looked up first: nothing found offers to file it.
+    isConsultation: ({ event }) => asksForInformation(event.text),
     isEmergency: ({ event }) => detectEmergency(event.text) !== undefined,
     isOutOfScope: ({ event }) => isOutOfScope(event.text),
     /** A question asked in the middle of filing ("先问一下，物业费不交会怎样？"), not the account itself. */
@@ -779,8 +791,7 @@ export function consultationQuestion(snapshot: unknown, text: string, at: string
     return answersOption || detectCommand(text) ? undefined : followUpQuestion(persisted?.context?.consultation, text);
   }
   if (value === 'handoff' || value === 'emergencyOffered') return undefined;
-  const kind = classifyRequestKind(text);
-  if (!(kind?.kind === '咨询' && kind.confident && !isOutOfScope(text))) return undefined;
+  if (!(asksForInformation(text) && !isOutOfScope(text))) return undefined;
   // As startConsultation does.
   return followUpQuestion(recentConsultation(persisted?.context ?? {}, at), text);
 }
