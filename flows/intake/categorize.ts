@@ -31,6 +31,9 @@ export function categorise(description: string, level1 = firstLevelOf(descriptio
 export function categoryFromAnswer(answer: string): string | undefined {
   const tree = categoryTree();
   if (tree.get(answer)) return answer;
+  // A category said by its name (养老服务) or its short label, when only one node has it.
+  const named = tree.nodes.filter((n) => n.name === answer || n.short === answer);
+  if (named.length === 1) return named[0]!.id;
   const refined = refineCategory(answer);
   const best = refined.path.at(-1);
   return refined.confidence >= CONFIDENT && best ? best.id : undefined;

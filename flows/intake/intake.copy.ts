@@ -19,6 +19,7 @@ export const intakeCopy = {
   /** The place said fits several streets with different names (天通苑: 北 and 南; 亦庄: the township and the zone). */
   askWhichStreet: '您说的地方分属几个街道（乡镇），是哪一个？',
   placeNotFound: '抱歉，我没找到这个地方。',
+  phoneNeeded: '登记工单需要一个联系电话：承办单位办理和事后回访都靠它，号码只用于这件事，也可以为您保密。',
   askPhone: '请留一个联系电话，方便承办单位联系您。号码只用于办理这件事。',
   invalidPhone: '这个号码好像不太对：手机号是11位，座机请带区号（比如010-68881234）。',
   askName: '怎么称呼您？比如“王先生”。不方便的话回复“跳过”。',

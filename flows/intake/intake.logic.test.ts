@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { absorb, emptyIntake, missingSlot, maskPhone, nextQuestion, resolveOption, readBack } from './intake.logic.ts';
 import { typeOptions } from './intake.copy.ts';
+import { categorise } from './categorize.ts';
+import { categoryTree } from '../domain/categories/category-tree.ts';
 
 describe('intake rules', () => {
   it('reads a number as the option in that position', () => {
@@ -54,6 +56,30 @@ describe('intake rules', () => {
     const state = absorb(asked, '都不是 是物业乱收停车费');
     expect(state.draft.description).toBe(account);
     expect(state.draft.categoryId).toBeDefined();
+  });
+
+  it('takes a category answered in words: part of an option, or a category by name', () => {
+    const description = '我们小区宽带老掉线 联通的 报修好几次了也没人来';
+    const { options } = categorise(description);
+    const asked = { ...emptyIntake({ description, type: '投诉' as const }), asking: 'category' as const, options };
+    const broadband = options.find((o) => o.label.includes('宽带'));
+    expect(broadband).toBeDefined();
+    expect(absorb(asked, '宽带').draft.categoryId).toBe(broadband?.value);
+    const byName = absorb(asked, '养老服务').draft.categoryId;
+    expect(byName && categoryTree().get(byName)?.name).toBe('养老服务');
+    expect(absorb(asked, '嗯').problem).toBe('not_understood');
+  });
+
+  it('does not ask praise for a category', () => {
+    expect(missingSlot({ description: '感谢网格员小李帮我们协调修好了楼顶', type: '表扬' })).toBe('address');
+  });
+
+  it('says why a phone is needed when the citizen declines to give one', () => {
+    const asked = { ...emptyIntake({ description: '路灯坏了', type: '投诉' as const, categoryUnknown: true, district: '海淀区', districtCode: '110108', street: '清河街道', streetCode: '110108021', address: '清河小营' }), asking: 'phone' as const };
+    const declined = absorb(asked, '跳过 不用联系我');
+    expect(declined.problem).toBe('phone_declined');
+    expect(nextQuestion(declined).reply.text).toContain('回访');
+    expect(nextQuestion(declined).reply.text).not.toContain('没太明白');
   });
 
   it('masks the middle of a mobile number', () => {

@@ -5,7 +5,7 @@ import { extract } from '../domain/understand/extract.ts';
 import type { TextHintValues } from '../domain/hints.ts';
 import { BEIJING_DISTRICTS, BEIJING_TOWNSHIPS } from '../domain/places/beijing-divisions.ts';
 import { detectCommand } from '../domain/understand/commands.ts';
-import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy, RESPONSE_TIME, typeOptions } from './intake.copy.ts';
+import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy, OTHER_CATEGORY, RESPONSE_TIME, typeOptions } from './intake.copy.ts';
 import { categorise, categoryFromAnswer } from './categorize.ts';
 import { categoryTree, formatCategoryPath } from '../domain/categories/category-tree.ts';
 import { routeCase } from '../domain/routing/route-case.ts';
@@ -17,7 +17,7 @@ import { routeCase } from '../domain/routing/route-case.ts';
  */
 
 export type Asking = Slot | 'street_choice' | 'change';
-export type Problem = 'invalid_phone' | 'not_understood' | 'place_not_found';
+export type Problem = 'invalid_phone' | 'not_understood' | 'place_not_found' | 'phone_declined';
 
 export interface StreetChoice {
   code: string;
@@ -131,7 +131,7 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   }
 
   if (expecting === 'category') {
-    const answer = categoryAnswer(text, draft);
+    const answer = categoryAnswer(text, draft, state.options);
     if (answer) {
       Object.assign(draft, answer);
       changed.add('categoryId');
@@ -167,7 +167,7 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
 
   if (found.phone) setIfChanged(draft, 'phone', found.phone, changed);
   else if (found.invalidPhone && (expecting === 'phone' || correcting)) problem = 'invalid_phone';
-  else if (expecting === 'phone') problem = 'not_understood';
+  else if (expecting === 'phone') problem = DECLINES_PHONE.test(text) || detectCommand(text) === 'skip' ? 'phone_declined' : 'not_understood';
 
   if (expecting === 'name' && !found.name && detectCommand(text) === 'skip') setIfChanged(draft, 'nameSkipped', true, changed);
   else if (found.name) {
@@ -186,15 +186,28 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   return finish(state, draft, changed, problem, candidates);
 }
 
-/** The citizen's pick among the category options, a category named in words, or "none of these". */
-function categoryAnswer(text: string, draft: CaseDraft): Pick<CaseDraft, 'categoryId' | 'categoryUnknown'> | undefined {
-  if (text === 'other') {
+/**
+ * The citizen's pick among the category options, a category named in words ("宽带" for the option
+ * 话费宽带费, "养老服务" for the node of that name, "都不是，是物业乱收停车费"), or "none of these".
+ */
+function categoryAnswer(text: string, draft: CaseDraft, options: ReplyOption[] | undefined): Pick<CaseDraft, 'categoryId' | 'categoryUnknown'> | undefined {
+  const noneOfThese = text === 'other' || NONE_OF_THESE.test(text);
+  const words = text.replace(NONE_OF_THESE, '').replace(/^[，,。\s]*(?:是|就是|应该是|属于)?/u, '').trim();
+  if (words.length >= 2 && text !== 'other') {
+    const offered = (options ?? []).filter((o) => o.value !== OTHER_CATEGORY.value);
+    const byLabel = offered.filter((o) => o.label.includes(words) || words.includes(o.label));
+    if (byLabel.length === 1) return { categoryId: byLabel[0]!.value, categoryUnknown: undefined };
+    const categoryId = categoryFromAnswer(words);
+    if (categoryId) return { categoryId, categoryUnknown: undefined };
+  }
+  if (noneOfThese) {
     const fallbackId = draft.description ? categorise(draft.description).fallbackId : undefined;
     return fallbackId ? { categoryId: fallbackId, categoryUnknown: undefined } : { categoryId: undefined, categoryUnknown: true };
   }
-  const categoryId = categoryFromAnswer(text);
-  return categoryId ? { categoryId, categoryUnknown: undefined } : undefined;
+  return undefined;
 }
+
+const NONE_OF_THESE = /^(?:都不是|都不对|都不太对|不是这些|没有合适的|哪个都不是)[，,。\s]*/u;
 
 type Extraction = ReturnType<typeof extract>;
 
@@ -253,10 +266,14 @@ export function hasPlace(draft: CaseDraft): boolean {
 }
 
 /** The next thing intake needs, in the order a person would ask it. */
+// "Don't call me" to the phone question: say why the number is needed instead of "I didn't understand".
+const DECLINES_PHONE = /不用联系|别联系|不要联系|不想留|不留|不方便留|不给|不用打电话|别打电话|不需要电话|没有电话|不想给/;
+
 export function missingSlot(draft: CaseDraft): Slot | undefined {
   if (!draft.description) return 'description';
   if (!draft.type) return 'type';
-  if (!draft.categoryId && !draft.categoryUnknown) return 'category';
+  // Praise goes to the unit of the place (or the one praised): no category question.
+  if (!draft.categoryId && !draft.categoryUnknown && draft.type !== '表扬') return 'category';
   if (!hasPlace(draft)) return 'address';
   if (!draft.phone) return 'phone';
   if (draft.name === undefined && !draft.nameSkipped) return 'name';
@@ -274,6 +291,7 @@ function withPreamble(state: IntakeState, text: string): string {
   const parts = [...state.acks];
   if (state.problem === 'invalid_phone') parts.push(copy.invalidPhone);
   else if (state.problem === 'place_not_found') parts.push(copy.placeNotFound);
+  else if (state.problem === 'phone_declined') parts.push(copy.phoneNeeded);
   else if (state.problem === 'not_understood' && state.failures > 0) parts.push(copy.notUnderstood);
   parts.push(text);
   return parts.join('');
