@@ -324,6 +324,17 @@ describe('the citizen conversation', () => {
     expect(back[1]?.slot).toBe('address');
   });
 
+  it('goes straight back to the filing when an unanswered side question is dropped', async () => {
+    const c = citizen();
+    await c.say('我要投诉');
+    await c.say('小区物业一直不修楼道的灯，晚上很黑');
+    await c.say('先问一下，办理游艇驾驶证需要什么材料？');
+    const back = await c.say('不用了');
+    expect(back.map((r) => r.text).join('')).not.toContain('随时找我');
+    expect(back[0]?.text).toContain('接着刚才的登记');
+    expect(back.at(-1)?.slot).toBe('address');
+  });
+
   it('politely declines what 12345 does not do', async () => {
     const reply = only(await citizen().say('帮我写一篇作文'));
     expect(reply.text).toContain('帮不上忙');

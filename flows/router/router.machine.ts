@@ -289,6 +289,8 @@ export const citizenMachine = setup({
     notHelped: ({ event }) => notHelped(event.text),
     wantsFiling: ({ event }) => resolveOption(event.text, unansweredOptions) === 'file',
     wantsNothingMore: ({ event }) => resolveOption(event.text, unansweredOptions) === 'done' || detectCommand(event.text) === 'no',
+    wantsNothingMoreMidFiling: ({ context, event }) =>
+      context.consultation?.resumeIntake === true && (resolveOption(event.text, unansweredOptions) === 'done' || detectCommand(event.text) === 'no'),
     resumesIntake: ({ context }) => context.consultation?.resumeIntake === true,
     acceptsRecording: ({ event }) => resolveOption(event.text, recordOptions) === 'record' || detectCommand(event.text) === 'yes',
     declinesRecordingWithDraft: ({ context, event }) => declines(event.text) && Object.keys(context.beforeEmergency?.draft ?? {}).length > 0,
@@ -570,6 +572,8 @@ export const citizenMachine = setup({
             'user.text': [
               ...INTAKE_COMMANDS.filter((c) => c.guard !== 'isSideQuestion'),
               { guard: 'wantsFiling', target: '#citizen.intake.deciding', actions: 'fileConsultation' },
+              // In the middle of a filing, "no" goes back to it (afterConsultation says so): no goodbye first.
+              { guard: 'wantsNothingMoreMidFiling', target: '#citizen.afterConsultation' },
               { guard: 'wantsNothingMore', target: '#citizen.afterConsultation', actions: 'sayDeclinedConsultation' },
               { target: 'searching', actions: 'askAnotherQuestion' },
             ],
