@@ -49,6 +49,10 @@ describe('refineCategory on clear texts', () => {
     expect(result.candidates.map((c) => c.name)).not.toContain('工业噪音');
   });
 
+  it('reads the common typo 电体 for 电梯', () => {
+    expect(leaf('我家小区电体坏了三天了 住18楼老人下不来楼')).toBe('电梯故障');
+  });
+
   it('reads traditional characters', () => {
     expect(leaf('我家樓下那個餐館油煙太大了，燻得窗戶都不敢開')).toBe('餐饮油烟');
   });
