@@ -80,6 +80,11 @@ describe('territorial responsibility (属地)', () => {
     });
   });
 
+  it('answers an illegal structure still going up within a day, not the fifteen days of planning', () => {
+    expect(route('城乡建设 > 城乡规划 > 违章建筑 > 在建违建').responseLevel).toBe('24h');
+    expect(route('城乡建设 > 城乡规划 > 违章建筑').responseLevel).toBe('15d');
+  });
+
   it('gives an uncategorised case to the street', () => {
     expect(routeCase(WANGJING)).toMatchObject({ unit: { code: '110105026' }, rule: 'territorial:street', responseLevel: '7d' });
   });
