@@ -44,6 +44,49 @@ describe('intake rules', () => {
     expect(absorb(collecting, '花家地北里5号楼').draft.address).toBe('花家地北里');
   });
 
+  it('takes a name given together with the phone number, so it does not ask for it again', () => {
+    const asked = { ...emptyIntake({ description: '小区好多人遛狗不拴绳', type: '投诉' as const }), asking: 'phone' as const };
+    expect(absorb(asked, '18500001111 王女士').draft).toMatchObject({ phone: '18500001111', name: '王女士' });
+    expect(absorb(asked, '13612345678 张先生').draft).toMatchObject({ phone: '13612345678', name: '张先生' });
+  });
+
+  it.each([
+    ['陈', '陈'],
+    ['姓吳', '吴'],
+    ['老杨', '老杨'],
+    ['小孟', '小孟'],
+    ['赵阿姨', '赵阿姨'],
+    ['姓李 李女士', '李女士'],
+  ])('takes %s as the answer to the name question', (answer, name) => {
+    const asked = { ...emptyIntake({ description: '井盖没了', type: '投诉' as const }), asking: 'name' as const };
+    const state = absorb(asked, answer);
+    expect(state.draft.name).toBe(name);
+    expect(state.problem).toBeUndefined();
+  });
+
+  it.each(['不说了 跳过', '不想说', '跳过吧'])('takes %s as skipping the name', (answer) => {
+    const asked = { ...emptyIntake({ description: '井盖没了', type: '投诉' as const }), asking: 'name' as const };
+    const state = absorb(asked, answer);
+    expect(state.draft.nameSkipped).toBe(true);
+    expect(state.draft.name).toBeUndefined();
+    expect(state.problem).toBeUndefined();
+  });
+
+  it.each(['称呼是王先生', '叫我王先生'])('takes %s at the read-back as the corrected name', (answer) => {
+    const draft = { description: '物业乱涨车位费', type: '投诉' as const, district: '朝阳区', street: '望京街道', address: '望京西园三区', phone: '13701234567', name: '王', confidential: true };
+    const state = absorb({ ...emptyIntake(draft), asking: 'change' as const }, answer);
+    expect(state.draft.name).toBe('王先生');
+    expect(state.draft.description).toBe('物业乱涨车位费');
+    expect(state.failures).toBe(0);
+    expect(readBack(state).reply.text).toContain('称呼：王先生');
+  });
+
+  it('reads back the form of address the citizen used', () => {
+    const asked = { ...emptyIntake({ description: '暖气不热', type: '投诉' as const }), asking: 'name' as const };
+    expect(readBack(absorb(asked, '姓李 李女士')).reply.text).toContain('称呼：李女士');
+    expect(readBack(absorb(asked, '姓王')).reply.text).toContain('称呼：王\n');
+  });
+
   it('asks which street in words that fit the choice', () => {
     const split = absorb(emptyIntake({ description: '物业不管楼道灯' }), '天通苑东三区');
     expect(nextQuestion(split).reply.text).toContain('分属几个街道');

@@ -153,3 +153,50 @@ describe('extract, kinds and times', () => {
     expect(extract('3号楼502室漏水，电话010-68881234').times).toBeUndefined();
   });
 });
+
+describe('extract, the description without the personal details', () => {
+  it.each([
+    [
+      '回龙观龙泽苑东区12号楼暖气一点都不热 屋里才16度 老人孩子都冻感冒了 给物业打电话也没人管 我电话13911234567',
+      '回龙观龙泽苑东区12号楼暖气一点都不热 屋里才16度 老人孩子都冻感冒了 给物业打电话也没人管',
+    ],
+    ['海淀上地西里小区门口的井盖没了 就拿个破纸箱子盖着 晚上很容易掉进去 我电话+86 186 1234 5678', '海淀上地西里小区门口的井盖没了 就拿个破纸箱子盖着 晚上很容易掉进去'],
+    [
+      '天通苑东三区物业太差劲了 楼道灯坏了俩月没人修 垃圾也堆在楼道口 交了物业费啥也不干 别让物业知道是我反映的',
+      '天通苑东三区物业太差劲了 楼道灯坏了俩月没人修 垃圾也堆在楼道口 交了物业费啥也不干',
+    ],
+    [
+      '你好我是望京西园三区的业主，姓王，电话13701234567。物业去年突然把地面车位费从150涨到了300，也没开业主大会，也没公示，现在不交就不让车进小区，好几户老人的车都停在外面马路上被贴条了。希望有关部门管管，别让物业知道是我反映的，他们会刁难。',
+      '我是望京西园三区的业主。物业去年突然把地面车位费从150涨到了300，也没开业主大会，也没公示，现在不交就不让车进小区，好几户老人的车都停在外面马路上被贴条了。希望有关部门管管。',
+    ],
+    ['楼道灯坏了好几天了，我姓王，电话13811112222', '楼道灯坏了好几天了'],
+    ['我的手机号是13811112222，小区门口的路灯坏了好几天了', '小区门口的路灯坏了好几天了'],
+    ['联系方式：13811112222。楼下饭馆油烟太大，窗户都不敢开', '楼下饭馆油烟太大，窗户都不敢开'],
+    ['楼下饭馆油烟太大了，有事打我电话13811112222，谢谢', '楼下饭馆油烟太大了'],
+    ['你好，我是王先生，楼下烧烤店天天开到半夜两点', '楼下烧烤店天天开到半夜两点'],
+    ['楼下烧烤店天天开到半夜两点！另外请帮我保密。', '楼下烧烤店天天开到半夜两点！'],
+    ['不要透露我的信息 楼下饭馆油烟太大了', '楼下饭馆油烟太大了'],
+    ['交了物业费啥也不干别让物业知道是我反映的', '交了物业费啥也不干'],
+    ['楼道灯坏了我电话13811112222物业不管', '楼道灯坏了，物业不管'],
+    ['楼下饭馆油烟太大（电话13811112222），请尽快处理', '楼下饭馆油烟太大，请尽快处理'],
+    ['小区里有人私搭乱建，我怕被打击报复，不要透露我的信息', '小区里有人私搭乱建'],
+  ])('reads clean Chinese from %s', (text, description) => {
+    expect(extract(text).description).toBe(description);
+  });
+
+  it.each(['物业电话一直打不通，楼道灯坏了三天了', '你好好管管你家的狗 天天半夜叫'])('leaves %s as written: nothing personal in it', (text) => {
+    expect(extract(text).description).toBe(text);
+  });
+
+  it('keeps the account when a wish for confidentiality is said inside it or next to it', () => {
+    expect(extract('我想匿名反映一下楼下饭店油烟太大的问题').description).toBe('我想反映一下楼下饭店油烟太大的问题');
+    // Retaliation that happened is the account; only a fear of it is the reason for the wish.
+    expect(extract('物业对我打击报复，停了我家的水，请帮我保密').description).toBe('物业对我打击报复，停了我家的水');
+    expect(extract('停了我家的水，物业报复我，请帮我保密').description).toBe('停了我家的水，物业报复我');
+  });
+
+  it('reads the name given with the phone number, and the title said with the surname', () => {
+    expect(extract('18500001111 王女士', { expecting: 'phone' })).toMatchObject({ phone: '18500001111', name: '王女士' });
+    expect(extract('姓李 李女士', { expecting: 'name' }).name).toBe('李女士');
+  });
+});

@@ -86,6 +86,7 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
     original: text,
     normalised,
     personal,
+    inline: confidential ? [[confidential.start, confidential.end]] : [],
     places,
     expectingDescription: expecting === 'description',
   });

@@ -34,6 +34,45 @@ describe('findName', () => {
     expect(findName('王先生')).toBeUndefined();
   });
 
+  it('takes a titled name given right after the phone number as the caller\'s', () => {
+    expect(findName('18500001111 王女士')).toBe('王女士');
+    expect(findName('13612345678 张先生')).toBe('张先生');
+    expect(findName('13612345678，老杨')).toBe('老杨');
+  });
+
+  it('keeps the title the citizen says with the surname', () => {
+    expect(findName('姓李 李女士')).toBe('李女士');
+    expect(findName('我姓王，王先生')).toBe('王先生');
+    expect(findName('姓王，电话13701234567')).toBe('王');
+  });
+
+  it('reads a name stated as the form of address, as at the read-back', () => {
+    expect(findName('称呼是王先生')).toBe('王先生');
+    expect(findName('称呼改成李女士')).toBe('李女士');
+    expect(findName('叫我王先生')).toBe('王先生');
+    expect(findName('姓名：王小明')).toBe('王小明');
+  });
+
+  it.each([
+    ['陈', '陈'],
+    ['陈。', '陈'],
+    ['姓吳', '吴'],
+    ['吳先生', '吴先生'],
+    ['姓歐陽', '欧阳'],
+    ['老杨', '老杨'],
+    ['小孟', '小孟'],
+    ['赵阿姨', '赵阿姨'],
+    ['我刚说了 王女士', '王女士'],
+  ])('accepts %s as the answer to "怎么称呼您"', (text, name) => {
+    expect(findName(text, { expectingName: true })).toBe(name);
+  });
+
+  it('does not take a bare surname unasked, or a word that happens to start with one', () => {
+    expect(findName('陈')).toBeUndefined();
+    expect(findName('成', { expectingName: true })).toBeUndefined();
+    expect(findName('不说了 跳过', { expectingName: true })).toBeUndefined();
+  });
+
   it('does not take other people or roles for the caller', () => {
     expect(findName('我是业主')).toBeUndefined();
     expect(findName('物业的王经理不管')).toBeUndefined();
@@ -41,5 +80,7 @@ describe('findName', () => {
     expect(findName('我叫了物业好几次')).toBeUndefined();
     expect(findName('物业的王经理电话13811112222')).toBeUndefined();
     expect(findName('找了好几次王先生都不在')).toBeUndefined();
+    expect(findName('打了12345 张经理说不归他管')).toBeUndefined();
+    expect(findName('1002王女士家天天半夜吵')).toBeUndefined();
   });
 });

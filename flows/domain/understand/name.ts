@@ -1,7 +1,8 @@
 /**
- * How the citizen wants to be addressed: 王先生, 李女士, 王小明. Only explicit introductions count
- * (我姓王, 我叫王小明, 叫我王先生, 我是李女士) unless the bot has just asked for a name, because a
- * complaint mentions plenty of other people (王师傅, 李经理) who are not the caller.
+ * How the citizen wants to be addressed: 王先生, 李女士, 王小明, kept as they said it (a surname alone for
+ * 我姓王). Only explicit introductions (我姓王, 我叫王小明, 称呼是王先生, 我是李女士) and a titled name
+ * next to the phone number count unless the bot has just asked for a name, because a complaint mentions
+ * plenty of other people (王师傅, 李经理) who are not the caller.
  */
 import { normaliseForMatching } from './fold.ts';
 
@@ -22,7 +23,14 @@ const SURNAMES =
   '姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温' +
   '康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成' +
   '苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费' +
-  '卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+  '卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝萧';
+// Surnames in traditional characters that the shared fold (fold.ts) leaves alone, folded here only: the
+// fold feeds the kind model too, which would have to be retrained for every character added there.
+const TRADITIONAL_SURNAMES = new Map(
+  [...'吳吴鄭郑許许鄧邓蔣蒋呂吕譚谭賈贾韋韦鄒邹閆闫賀贺顧顾龔龚齊齐喬乔顏颜聶聂歐欧蘭兰畢毕塗涂駱骆藍蓝鮑鲍饒饶農农繆缪簡简項项蘆芦婁娄黨党宮宫閔闵欒栾叢丛鞏巩鄺邝蕭萧諸诸'.matchAll(/(.)(.)/gu)].map(
+    (m) => [m[1]!, m[2]!] as const,
+  ),
+);
 const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|尉迟|公孙|长孙|宇文|司徒|端木|南宫|西门';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 const TITLE = '(?:先生|女士|小姐|老师|阿姨|大爷|大妈|大姐|大哥)';
@@ -40,24 +48,43 @@ const INTRODUCTIONS: RegExp[] = [
   new RegExp(`我是(?:[^，,。！!？?]{0,12}的)?(${SURNAME}${TITLE})`, 'u'),
   // 联系人：李女士 / 联系人王小明
   new RegExp(`联系人[:：]?\\s*(${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2}${AFTER_NAME})`, 'u'),
+  // 称呼是王先生 / 称呼改成李女士 / 姓名：王小明: what the read-back calls 称呼, named as such.
+  new RegExp(
+    `(?:称呼|姓名)(?:我)?(?:是|为|叫|写|改成|改为|换成|写成)?[:：]?\\s*((?:小|老)${SURNAME}|${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2}${AFTER_NAME}|${SURNAME}${AFTER_NAME})`,
+    'u',
+  ),
   // 王先生，13811112222 / 王先生 电话…: a titled name given with the phone number is the caller's.
   new RegExp(`(?<![\\u4e00-\\u9fff])(${SURNAME}${TITLE})(?=[\\s，,、:：]*(?:电话|手机|联系|\\+?86|1[3-9]\\d|0\\d{2,3}|[4-9]\\d{3}))`, 'u'),
+  // 18500001111 王女士 / 13612345678，老杨: the same, after the number. Only a title or 老/小 says it is
+  // how to address the caller (12345 张经理 is someone the citizen talked to), and only as the last word.
+  new RegExp(`(?<=\\d{7}[\\s，,、:：]*)((?:小|老)${SURNAME}|${SURNAME}${TITLE})(?=$|[\\s\\p{P}\\p{S}])`, 'u'),
 ];
 // 我姓王 / 免贵姓欧阳 / 姓王，王先生: the surname alone, with a title only when one is said with it.
 // The prefix is required: 老百姓关心的事 is not a surname.
 const SURNAME_ONLY = new RegExp(`(?:(?:我|本人)(?:免贵)?|免贵|^|(?<=[\\s\\p{P}]))姓(${SURNAME})(${TITLE})?`, 'u');
 const TITLED_NAME = new RegExp(`${SURNAME}${TITLE}`, 'u');
-// A reply that is only a name, when the bot asked for one: 王小明 / 王先生 / 小王.
-const BARE_NAME = new RegExp(`^(?:我是|是)?((?:小|老)${SURNAME}|${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2})$`, 'u');
+// A reply that is only a name, when the bot asked for one: 王小明 / 王先生 / 小王 / 陈. 成 alone is "OK".
+const BARE_NAME = new RegExp(`^(?:我是|是)?((?:小|老)${SURNAME}|${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2}|(?!成)${SURNAME})$`, 'u');
 
-export function locateNameIn(text: string, opts: FindNameOptions = {}): NameSpan | undefined {
+/** Index for index, like every fold, so spans found in the result slice the original too. */
+function foldSurnames(text: string): string {
+  return text.replace(/[\u4e00-\u9fff]/g, (char) => TRADITIONAL_SURNAMES.get(char) ?? char);
+}
+
+export function locateNameIn(original: string, opts: FindNameOptions = {}): NameSpan | undefined {
+  const text = foldSurnames(original);
   for (const pattern of INTRODUCTIONS) {
     const m = pattern.exec(text);
     if (m?.[1]) return { name: m[1], start: m.index, end: m.index + m[0].length };
   }
   const surname = SURNAME_ONLY.exec(text);
   if (surname?.[1]) {
-    return { name: surname[1] + (surname[2] ?? ''), start: surname.index, end: surname.index + surname[0].length };
+    const end = surname.index + surname[0].length;
+    if (surname[2]) return { name: surname[1] + surname[2], start: surname.index, end };
+    // 姓李 李女士 / 我姓王，王先生: the title said just after is how they want to be addressed.
+    const titled = new RegExp(`^[\\s，,、]*(?:是)?${surname[1]}(${TITLE})`, 'u').exec(text.slice(end));
+    if (titled?.[1]) return { name: surname[1] + titled[1], start: surname.index, end: end + titled[0].length };
+    return { name: surname[1], start: surname.index, end };
   }
   if (!opts.expectingName) return undefined;
   const core = text.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPhone, normalisePhone } from './phone.ts';
+import { findPhone, locatePhoneIn, normalisePhone } from './phone.ts';
 
 describe('findPhone', () => {
   it.each([
@@ -93,5 +93,23 @@ describe('findPhone, with dots between groups', () => {
   it('does not join a decimal into a phone number', () => {
     expect(findPhone('水费涨了0.5元，电话13811112222')).toEqual({ phone: '13811112222' });
     expect(findPhone('一共12.5吨水')).toEqual({});
+  });
+});
+
+describe('locatePhoneIn, the words that introduce the number', () => {
+  it.each([
+    ['给物业打电话也没人管 我电话13911234567', '我电话13911234567'],
+    ['我的手机号是13811112222', '我的手机号是13811112222'],
+    ['有事打我电话13811112222', '有事打我电话13811112222'],
+    ['联系方式:13811112222', '联系方式:13811112222'],
+  ])('covers the lead-in in %s', (text, span) => {
+    const found = locatePhoneIn(text);
+    expect(found && text.slice(found.labelStart, found.end)).toBe(span);
+  });
+
+  it('leaves the words of the account alone', () => {
+    const text = '给物业打电话13800000000也没人接';
+    const found = locatePhoneIn(text);
+    expect(found && text.slice(found.labelStart, found.end)).toBe('电话13800000000');
   });
 });

@@ -50,7 +50,9 @@ const NUMBER_RUN = /(?:(?:\+|00)\s?86[\s-]?)?(?:[(（]\s*0\d{2,3}\s*[)）]\s*-?\
 const UNIT_AFTER =
   /^\s*(?:号|楼|室|栋|幢|座|单元|层|门|户|年|月|日|天|周|元|块|角|毛|分|米|平|次|个|人|位|岁|路|期|区|排|条|巷|点|公里|万|千|百|%|度|斤|辆|台|件|份|小时|秒|热线|号线|路车)/;
 const PREFIX_BEFORE = /(?:第|编号|单号|工单号|订单号|尾号|车牌号?|身份证号?|No\.?|#)\s*$/i;
-const PHONE_LABEL = /(?:我的|本人)?(?:联系)?(?:电话号码|电话|手机号码|手机号|手机|号码|座机|联系方式)(?:号码)?(?:是|为|:)?\s*$/;
+// The whole lead-in, so cutting it leaves no stray 我: 我电话 / 我的手机号是 / 有事打我电话 / 联系方式：
+const PHONE_LABEL =
+  /(?:(?:有事)?(?:请|可以)?(?:打|拨打|联系)我的?|我的?|本人的?)?(?:联系)?(?:电话号码|电话|手机号码|手机号|手机|号码|座机|联系方式)(?:号码)?(?:是|为|:)?\s*$/;
 // Short service numbers citizens quote while talking about them, not as their own number.
 const SERVICE_NUMBERS = new Set(['110', '119', '120', '122', '114', '12345', '12315', '12369', '96777', '95598']);
 
@@ -78,7 +80,7 @@ function isHouseNumberOrDate(text: string, start: number, end: number): boolean 
 }
 
 function labelStart(text: string, start: number): number {
-  const before = text.slice(Math.max(0, start - 12), start);
+  const before = text.slice(Math.max(0, start - 16), start);
   const label = PHONE_LABEL.exec(before);
   return label ? start - label[0].length : start;
 }
