@@ -18,6 +18,8 @@ export interface CaseDraft {
   district?: string;
   streetCode?: string;
   street?: string;
+  /** True once the citizen said they do not know the street: the case is routed by its district. */
+  streetUnknown?: boolean;
   /** Detailed address below the street: estate, road, building. */
   address?: string;
   /** Normalised: 11-digit mobile or `0AA(A)-NNNNNNN(N)` landline. */

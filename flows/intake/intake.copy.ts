@@ -12,7 +12,12 @@ export const intakeCopy = {
   askDescriptionAgain: '能再具体说说吗？比如是什么问题、在哪儿、持续多久了。',
   askCategory: '为了转给对口的部门，请选一个最接近的类别：',
   askPlace: '事情发生在哪里？请告诉我区、街道（乡镇）和具体位置，比如“朝阳区望京街道花家地北里3号楼”。',
-  askStreetIn: (district: string) => `在${district}的哪个街道或乡镇？`,
+  askStreetIn: (district: string) => `在${district}的哪个街道或乡镇？不清楚的话，回复“不清楚”就行。`,
+  /** The citizen said they do not know the street (and no district is known yet either). */
+  askDistrict: '大概在哪个区？比如“海淀区”。',
+  streetUnknownOk: '好的，街道不清楚也没关系。',
+  /** After the place in the read-back, when the case goes by district because the street is not known. */
+  streetUnknownNote: (toDistrict: boolean) => (toDistrict ? '（街道未确定，先派到区里，由区里转给所在街道）' : '（街道未确定）'),
   askStreetFor: (address: string) => `“${address}”属于哪个区、哪个街道（乡镇）？`,
   askDetailIn: (place: string) => `具体在${place}的哪个小区、哪条路或哪栋楼？`,
   askStreetChoice: (name: string) => `“${name}”在几个区都有，是哪一个？`,
@@ -45,6 +50,8 @@ export const confidentialOptions: ReplyOption[] = [
   { label: '需要保密', value: '需要保密' },
   { label: '不需要', value: '不需要保密' },
 ];
+/** Offered after the street candidates when they lie in one district: the case then goes by the district. */
+export const STREET_UNKNOWN: ReplyOption = { label: '不清楚', value: '不清楚' };
 /** Offered after the category candidates: none fits. */
 export const OTHER_CATEGORY: ReplyOption = { label: '都不是', value: 'other' };
 

@@ -189,3 +189,116 @@ describe('the category of the work order', () => {
     expect(q.reply.data?.summary).toMatchObject({ unit: { code: '110105026', name: '望京街道', kind: 'street' } });
   });
 });
+
+describe('the place of the case', () => {
+  const described = { description: '工地半夜两点还在打桩', type: '投诉' as const, categoryUnknown: true };
+
+  function askedAfter(state: ReturnType<typeof emptyIntake>) {
+    const q = nextQuestion(state);
+    return { ...state, asking: q.asking, options: q.options, acks: [] };
+  }
+
+  it('takes the option an answer names in words, and the crossing that follows as the address', () => {
+    const split = absorb(emptyIntake(described), '亦庄经海路那个工地半夜两点还在打桩');
+    const asked = askedAfter(split);
+    expect(asked.asking).toBe('street_choice');
+    const state = absorb(asked, '开发区 经海路和科创十三街交叉口那个工地');
+    expect(state.draft).toMatchObject({ street: '北京经济技术开发区', district: '大兴区', address: '经海路和科创十三街交叉口的工地' });
+    expect(state.problem).toBeUndefined();
+    expect(missingSlot(state.draft)).toBe('phone');
+  });
+
+  it('takes a street named in full over an option the answer also hints at', () => {
+    const asked = askedAfter(absorb(emptyIntake(described), '亦庄荣华中路那一片天天有车乱停'));
+    const state = absorb(asked, '开发区那边的 荣华街道');
+    expect(state.draft).toMatchObject({ street: '荣华街道', address: '亦庄荣华中路' });
+  });
+
+  it('asks the same options again when an answer picks none, so a number still works', () => {
+    const asked = askedAfter(absorb(emptyIntake(described), '亦庄经海路那个工地半夜两点还在打桩'));
+    const failed = absorb(asked, '嗯嗯');
+    const again = nextQuestion(failed);
+    expect(again.asking).toBe('street_choice');
+    expect(again.reply.text).toContain('抱歉，我没太明白');
+    expect(again.options).toEqual(asked.options);
+    const picked = absorb({ ...failed, asking: again.asking, options: again.options }, '2');
+    expect(picked.draft.street).toBe('北京经济技术开发区');
+  });
+
+  it('offers only the streets of the start of a route, never a mix of both ends', () => {
+    const state = absorb(emptyIntake(), '建议加开一条从天通苑到望京的公交 早高峰5号线挤不上去 坐公交要倒两趟');
+    const q = nextQuestion(state);
+    expect(q.asking).toBe('street_choice');
+    expect(q.options?.map((o) => o.label)).toEqual(['昌平区天通苑北街道', '昌平区天通苑南街道', '不清楚']);
+    expect(state.draft.address).toBe('天通苑到望京');
+  });
+
+  it('routes by the district when the citizen does not know the street, and says so in the read-back', () => {
+    const draft = { ...described, description: '地铁站口共享单车堆成山', district: '海淀区', districtCode: '110108', address: '西二旗地铁站B口' };
+    const asked = askedAfter(emptyIntake(draft));
+    expect(asked.asking).toBe('address');
+    const state = absorb(asked, '不知道 就西二旗地铁站');
+    expect(state.problem).toBeUndefined();
+    expect(state.draft).toMatchObject({ district: '海淀区', streetUnknown: true, address: '西二旗地铁站B口' });
+    expect(state.draft.streetCode).toBeUndefined();
+    expect(missingSlot(state.draft)).toBe('phone');
+    expect(nextQuestion(state).reply.text).toContain('街道不清楚也没关系');
+    const q = readBack(emptyIntake({ ...state.draft, phone: '13988887777', nameSkipped: true, confidential: false }));
+    expect(q.reply.text).toContain('地点：海淀区 西二旗地铁站B口（街道未确定');
+    expect(q.reply.text).toContain('承办：海淀区人民政府');
+  });
+
+  it('does not loop on "not found" when the citizen says they do not know the street', () => {
+    const draft = { ...described, district: '海淀区', districtCode: '110108', address: '华清嘉园北门外面那条路' };
+    const state = absorb(askedAfter(emptyIntake(draft)), '哪个街道我真不清楚 就五道口那块');
+    expect(state.problem).toBeUndefined();
+    expect(state.draft.streetUnknown).toBe(true);
+    expect(state.draft.address).toBe('华清嘉园北门外面那条路');
+    expect(missingSlot(state.draft)).toBe('phone');
+  });
+
+  it('does not take an unknown door number for an unknown street', () => {
+    const state = absorb(askedAfter(emptyIntake(described)), '门牌号不清楚 就在花家地北里');
+    expect(state.draft.streetUnknown).toBeUndefined();
+    expect(state.draft.address).toBe('花家地北里');
+    expect(nextQuestion(state).reply.text).toContain('“花家地北里”属于哪个区');
+  });
+
+  it('asks for the district when the citizen knows neither it nor the street', () => {
+    const state = absorb(askedAfter(emptyIntake({ ...described, address: '花家地北里' })), '哪个街道不知道');
+    expect(state.draft.streetUnknown).toBe(true);
+    expect(nextQuestion(state).reply.text).toBe('好的，街道不清楚也没关系。大概在哪个区？比如“海淀区”。');
+    const withDistrict = absorb({ ...state, asking: 'address', acks: [] }, '朝阳区');
+    expect(withDistrict.draft).toMatchObject({ district: '朝阳区', streetUnknown: true, address: '花家地北里' });
+    expect(missingSlot(withDistrict.draft)).toBe('phone');
+  });
+
+  it('takes "不清楚" among the street options as the district alone', () => {
+    const asked = askedAfter(absorb(emptyIntake(described), '西二旗地铁站B口那共享单车堆成山了'));
+    expect(asked.options?.at(-1)?.label).toBe('不清楚');
+    const state = absorb(asked, String(asked.options?.length));
+    expect(state.draft).toMatchObject({ district: '海淀区', streetUnknown: true, address: '西二旗地铁站B口' });
+    expect(missingSlot(state.draft)).toBe('phone');
+  });
+
+  it('keeps the estate and the road with the building number', () => {
+    const draft = { ...described, district: '石景山区', districtCode: '110107', street: '鲁谷街道', streetCode: '110107011' };
+    const state = absorb(askedAfter(emptyIntake(draft)), '鲁谷东街那个重聚园小区 7号楼');
+    expect(state.draft.address).toBe('鲁谷东街的重聚园小区 7号楼');
+  });
+
+  it('accepts a shop and its branch as the detailed location', () => {
+    const draft = { ...described, description: '中介不退押金' };
+    const state = absorb(askedAfter(emptyIntake(draft)), '朝阳 望京的我爱我家 望京西园店');
+    expect(state.draft).toMatchObject({ district: '朝阳区', street: '望京街道', address: '我爱我家 望京西园店' });
+    expect(missingSlot(state.draft)).toBe('phone');
+  });
+
+  it('leaves the address to ask for when the answer names only the street', () => {
+    const state = absorb(askedAfter(emptyIntake(described)), '就是表扬一下 我住海淀清河 当时热力公司的师傅来修的');
+    expect(state.draft).toMatchObject({ district: '海淀区', street: '清河街道' });
+    expect(state.draft.address).toBeUndefined();
+    expect(nextQuestion(state).reply.text).toContain('具体在海淀区清河街道的哪个小区');
+  });
+});
+

@@ -5,7 +5,8 @@ import { extract } from '../domain/understand/extract.ts';
 import type { TextHintValues } from '../domain/hints.ts';
 import { BEIJING_DISTRICTS, BEIJING_TOWNSHIPS } from '../domain/places/beijing-divisions.ts';
 import { detectCommand } from '../domain/understand/commands.ts';
-import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy, OTHER_CATEGORY, RESPONSE_TIME, typeOptions } from './intake.copy.ts';
+import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy, OTHER_CATEGORY, RESPONSE_TIME, STREET_UNKNOWN, typeOptions } from './intake.copy.ts';
+import { chooseStreet } from '../domain/places/place-finder.ts';
 import { categorise, categoryFromAnswer } from './categorize.ts';
 import { categoryTree, formatCategoryPath } from '../domain/categories/category-tree.ts';
 import { routeCase } from '../domain/routing/route-case.ts';
@@ -91,6 +92,33 @@ const SLOT_OF_FIELD: Partial<Record<keyof CaseDraft, Slot>> = {
   confidential: 'confidential',
 };
 
+// The citizen does not know the street: 哪个街道我真不清楚, 不知道 就西二旗地铁站.
+const DOES_NOT_KNOW = /不知道|不清楚|不确定|说不好|说不清|记不清|不记得|忘了|搞不清/;
+// Asked which of several streets, "both" says the place spans them: none of them decides (天通苑到望京 都有).
+const SPANS_SEVERAL = /都有|都是|都算|两边都|两个都/;
+
+/**
+ * The option an answer to "which street?" picks: tapped or numbered ("2", "2 经海路…"), or named in words
+ * ("开发区 经海路…"); `rest` is what the answer says besides, to read as the address.
+ */
+function pickStreet(text: string, offered: StreetChoice[], options: ReplyOption[] | undefined): { street?: StreetChoice; unknown?: true; rest: string } | undefined {
+  const numbered = /^([1-9])(?:[\s.、，,。:：]+(.*))?$/su.exec(text);
+  const value = numbered ? resolveOption(numbered[1]!, options) : text;
+  const rest = numbered?.[2] ?? '';
+  const byValue = offered.find((c) => c.code === value);
+  if (byValue) return { street: byValue, rest };
+  if (value === STREET_UNKNOWN.value) return { unknown: true, rest };
+  const named = chooseStreet(text, offered);
+  if (!named) return undefined;
+  return { street: named.street, rest: text.slice(0, named.start) + ' '.repeat(named.end - named.start) + text.slice(named.end) };
+}
+
+/** The district all the streets lie in, if they share one (天通苑北/南 → 昌平区). */
+function sharedDistrict(streets: StreetChoice[]): { code: string; name: string } | undefined {
+  const first = streets[0];
+  return first && streets.every((c) => c.districtCode === first.districtCode) ? { code: first.districtCode, name: first.district } : undefined;
+}
+
 /** Fold one message into the intake state; `hints` (an optional model's) only fill what the rules left empty. */
 export function absorb(state: IntakeState, rawText: string, hints?: TextHintValues): IntakeState {
   const text = resolveOption(rawText, state.options);
@@ -100,22 +128,21 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   let problem: Problem | undefined;
   let candidates: StreetChoice[] | undefined;
 
-  if (state.asking === 'street_choice' && state.candidates) {
-    // By code (a tapped option), then by street name, then by district: two candidates may share one.
-    const chosen =
-      state.candidates.find((c) => c.code === text) ??
-      state.candidates.find((c) => text.includes(c.name) || text.includes(c.name.replace(/(街道|地区|镇|乡)$/, ''))) ??
-      state.candidates.find((c) => text.includes(c.district));
-    if (chosen) {
-      setIfChanged(draft, 'districtCode', chosen.districtCode, changed);
-      setIfChanged(draft, 'district', chosen.district, changed);
-      setIfChanged(draft, 'streetCode', chosen.code, changed);
-      setIfChanged(draft, 'street', chosen.name, changed);
-      return finish(state, draft, changed, undefined, undefined);
-    }
-  }
+  // Asked which of several streets: an option picked by number or in words, the rest of the answer read
+  // as the address; or the citizen does not know.
+  const offered = state.asking === 'street_choice' && state.candidates?.length ? state.candidates : undefined;
+  const picked = offered ? pickStreet(text, offered, state.options) : undefined;
+  const chosen = picked?.street;
+  const answersWhere = expecting === 'address' || offered !== undefined;
+  // "I don't know" is about the street when the street was asked (or the answer says so), not, say, the
+  // door number (门牌号不清楚 就在花家地北里).
+  const askedStreet = offered !== undefined || (expecting === 'address' && state.draft.districtCode !== undefined && !state.draft.streetCode);
+  const doesNotKnowStreet =
+    picked?.unknown === true ||
+    (!chosen && answersWhere && (((askedStreet || /街道|乡镇/.test(text)) && DOES_NOT_KNOW.test(text)) || (offered !== undefined && SPANS_SEVERAL.test(text))));
 
-  const found = withHints(extract(text, { expecting }), hints, expecting);
+  const found = withHints(extract(picked ? picked.rest : text, { expecting: answersWhere ? 'address' : expecting }), hints, expecting);
+  if (chosen) found.place = { district: { code: chosen.districtCode, name: chosen.district }, street: chosen, end: -1 };
   const correcting = found.isCorrection;
 
   // A bare type word restates or changes the type whatever was asked ("投诉" while asked for a name).
@@ -143,27 +170,55 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
     draft.categoryUnknown = undefined;
   }
 
+  const setDistrict = (d: { code: string; name: string }) => {
+    if (draft.districtCode === d.code) return;
+    setIfChanged(draft, 'districtCode', d.code, changed);
+    setIfChanged(draft, 'district', d.name, changed);
+    draft.streetCode = undefined;
+    draft.street = undefined;
+  };
   if (found.place?.street) {
     const s = found.place.street;
     setIfChanged(draft, 'districtCode', s.districtCode, changed);
     setIfChanged(draft, 'district', s.district, changed);
     setIfChanged(draft, 'streetCode', s.code, changed);
     setIfChanged(draft, 'street', s.name, changed);
+    draft.streetUnknown = undefined;
   } else if (found.place?.candidates?.length) {
-    candidates = found.place.candidates;
+    // Streets of one district (天通苑北/南, 五道口) settle the district at least.
+    const district = sharedDistrict(found.place.candidates);
+    if (district) setDistrict(district);
+    const same = offered?.length === found.place.candidates.length && found.place.candidates.every((c) => offered.some((o) => o.code === c.code));
+    if (!doesNotKnowStreet) candidates = same ? offered : found.place.candidates;
   } else if (found.place?.district) {
-    const d = found.place.district;
-    if (draft.districtCode !== d.code) {
-      setIfChanged(draft, 'districtCode', d.code, changed);
-      setIfChanged(draft, 'district', d.name, changed);
-      draft.streetCode = undefined;
-      draft.street = undefined;
+    setDistrict(found.place.district);
+  }
+  if (offered && !chosen && !doesNotKnowStreet && !found.place?.street && (!candidates || candidates === offered)) {
+    // An answer that picks none of the options (nor names another district or street) gets the same
+    // options again: "2" still means what it meant.
+    const elsewhere = found.place?.district && !offered.some((c) => c.districtCode === found.place?.district?.code);
+    if (!elsewhere) {
+      candidates = offered;
+      problem = 'not_understood';
     }
   }
+  const acks: string[] = [];
+  if (doesNotKnowStreet && !draft.streetCode) {
+    // Not knowing the street is an answer: the case goes by the district (route-case.ts), or intake asks
+    // for the district when even that is unknown.
+    const district = offered ? sharedDistrict(offered) : undefined;
+    if (district) setDistrict(district);
+    if (!draft.streetUnknown) acks.push(copy.streetUnknownOk);
+    setIfChanged(draft, 'streetUnknown', true, changed);
+  }
   // At the read-back ('change') an address given on its own is the citizen correcting it ("地址是…5号楼").
+  // Asked where, a new address replaces the old, unless it only repeats part of it (西二旗地铁站B口 → 西二旗地铁站)
+  // or is only a name said in passing (开发区那边的 荣华街道 keeps 亦庄荣华中路).
   const readingBack = state.asking === 'change';
-  if (found.address && (!draft.address || expecting === 'address' || correcting || readingBack)) setIfChanged(draft, 'address', found.address, changed);
-  if (expecting === 'address' && !found.place && !found.address) problem = 'place_not_found';
+  const repeatsAddress =
+    answersWhere && !correcting && found.address !== undefined && draft.address !== undefined && (draft.address.includes(found.address) || found.addressNameOnly === true);
+  if (found.address && !repeatsAddress && (!draft.address || answersWhere || correcting || readingBack)) setIfChanged(draft, 'address', found.address, changed);
+  if (expecting === 'address' && !found.place && !found.address && !doesNotKnowStreet) problem = 'place_not_found';
 
   if (found.phone) setIfChanged(draft, 'phone', found.phone, changed);
   else if (found.invalidPhone && (expecting === 'phone' || correcting)) problem = 'invalid_phone';
@@ -182,8 +237,8 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   if (expecting === 'description' && !draft.description) problem = 'not_understood';
   if (expecting === 'name' && !changed.has('name') && !changed.has('nameSkipped')) problem = 'not_understood';
 
-  if (restatesType) return { ...finish(state, draft, changed, undefined, candidates), failures: state.failures, problem: undefined };
-  return finish(state, draft, changed, problem, candidates);
+  if (restatesType) return { ...finish(state, draft, changed, undefined, candidates, acks), failures: state.failures, problem: undefined };
+  return finish(state, draft, changed, problem, candidates, acks);
 }
 
 /**
@@ -242,6 +297,7 @@ function finish(
   changed: Set<keyof CaseDraft>,
   problem: Problem | undefined,
   candidates: StreetChoice[] | undefined,
+  acks: string[] = [],
 ): IntakeState {
   const correctedSlots = new Set<Slot>();
   for (const field of changed) {
@@ -249,20 +305,23 @@ function finish(
     const hadValue = state.draft[field] !== undefined;
     if (slot && hadValue) correctedSlots.add(slot);
   }
-  const progressed = changed.size > 0 || candidates !== undefined;
+  // The same street options offered again are no progress.
+  const progressed = changed.size > 0 || (candidates !== undefined && candidates !== state.candidates);
   return {
     draft,
     failures: progressed ? 0 : state.failures + 1,
     problem: progressed && problem !== 'invalid_phone' ? undefined : (problem ?? 'not_understood'),
-    acks: [...correctedSlots].map((slot) => copy.updated(SLOT_LABELS[slot])),
+    // "Not knowing the street is fine" already says the place was taken.
+    acks: [...acks, ...[...correctedSlots].filter((slot) => !(slot === 'address' && acks.includes(copy.streetUnknownOk))).map((slot) => copy.updated(SLOT_LABELS[slot]))],
     candidates,
     asking: state.asking,
     options: state.options,
   };
 }
 
+/** A street, or a district when the citizen does not know the street, and the detailed address. */
 export function hasPlace(draft: CaseDraft): boolean {
-  return Boolean(draft.streetCode && draft.address);
+  return Boolean((draft.streetCode || (draft.streetUnknown && draft.districtCode)) && draft.address);
 }
 
 /** The next thing intake needs, in the order a person would ask it. */
@@ -308,6 +367,8 @@ export function nextQuestion(state: IntakeState): Question {
   const d = state.draft;
   if (state.candidates?.length) {
     const options = state.candidates.map((c) => ({ label: `${c.district}${c.name}`, value: c.code }));
+    // Streets of one district: not knowing which is fine, the district will do.
+    if (sharedDistrict(state.candidates)) options.push(STREET_UNKNOWN);
     const first = state.candidates[0];
     // "在几个区都有" only when it is true: one name in several districts.
     const sameName = state.candidates.every((c) => c.name === first?.name);
@@ -323,7 +384,9 @@ export function nextQuestion(state: IntakeState): Question {
       return question(state, slot, copy.askCategory, categorise(d.description ?? '').options);
     case 'address':
       if (d.streetCode) return question(state, slot, copy.askDetailIn(`${d.district ?? ''}${d.street ?? ''}`));
+      if (d.districtCode && d.streetUnknown) return question(state, slot, copy.askDetailIn(d.district ?? ''));
       if (d.districtCode) return question(state, slot, copy.askStreetIn(d.district ?? ''));
+      if (d.streetUnknown) return question(state, slot, copy.askDistrict);
       if (d.address) return question(state, slot, copy.askStreetFor(d.address));
       return question(state, slot, copy.askPlace);
     case 'phone':
@@ -365,6 +428,12 @@ export function summary(draft: CaseDraft, routing = routingOf(draft)) {
   };
 }
 
+/** Said after the place when the case goes by its district because the street is not known. */
+function streetNote(draft: CaseDraft, rule: string): string {
+  if (!draft.streetUnknown || draft.streetCode) return '';
+  return copy.streetUnknownNote(/^territorial:(?:.*→)?district$/.test(rule));
+}
+
 export function readBack(state: IntakeState): Question {
   const d = state.draft;
   const routing = routingOf(d);
@@ -375,7 +444,7 @@ export function readBack(state: IntakeState): Question {
     `类型：${d.type ?? ''}`,
     `类别：${categoryPathOf(d) ?? '待热线确定'}`,
     `内容：${d.description ?? ''}`,
-    `地点：${d.district ?? ''}${d.street ?? ''} ${d.address ?? ''}`.trim(),
+    `地点：${`${d.district ?? ''}${d.street ?? ''} ${d.address ?? ''}`.trim()}${streetNote(d, routing.rule)}`,
     `电话：${d.phone ?? ''}`,
     `称呼：${d.name ?? '未留'}`,
     `保密：${d.confidential ? '是' : '否'}`,
@@ -424,7 +493,7 @@ export function forgetSlot(state: IntakeState, rawText: string): IntakeState | u
       Object.assign(draft, { categoryId: undefined, categoryUnknown: undefined });
       break;
     case 'address':
-      Object.assign(draft, { districtCode: undefined, district: undefined, streetCode: undefined, street: undefined, address: undefined });
+      Object.assign(draft, { districtCode: undefined, district: undefined, streetCode: undefined, street: undefined, streetUnknown: undefined, address: undefined });
       break;
     case 'phone':
       draft.phone = undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaces } from './place-finder.ts';
+import { chooseStreet, findPlaces } from './place-finder.ts';
+import type { StreetRef } from './place-finder.ts';
 
 describe('findPlaces', () => {
   it('finds the street and district in a full address', () => {
@@ -177,5 +178,59 @@ describe('findPlaces', () => {
 
   it('knows the economic development zone by its everyday name', () => {
     expect(findPlaces('我在经开区上班').street?.name).toBe('北京经济技术开发区');
+  });
+  it('takes a route between two places as the first place, not a choice among both (从天通苑到望京)', () => {
+    const route = findPlaces('建议加开一条从天通苑到望京的公交 早高峰5号线挤不上去');
+    expect(route.candidates?.map((c) => c.name)).toEqual(['天通苑北街道', '天通苑南街道']);
+    expect(route.district?.name).toBe('昌平区');
+    expect(findPlaces('从回龙观到望京的公交太少了').street?.name).toBe('回龙观街道');
+    expect(findPlaces('回龙观到西直门的地铁太挤').street?.name).toBe('回龙观街道');
+  });
+
+  it('reads a district stem in a landmark’s name (朝阳医院) without letting it outweigh where the citizen lives', () => {
+    expect(findPlaces('在朝阳医院看的 我住东城', { expectingPlace: true }).district?.name).toBe('东城区');
+  });
+
+  it('knows a few everyday area names: 国贸 is 建外街道', () => {
+    expect(findPlaces('国贸那边的天桥电梯坏了').street).toEqual({ code: '110105001', name: '建外街道', districtCode: '110105', district: '朝阳区' });
+  });
+
+  it('offers the plausible streets for an area that spans several (五道口, 西二旗), with the district settled', () => {
+    const wudaokou = findPlaces('五道口华清嘉园北边那条小路路灯坏了');
+    expect(wudaokou.district?.name).toBe('海淀区');
+    expect(wudaokou.candidates?.map((c) => c.name)).toEqual(['学院路街道', '东升地区']);
+    const xierqi = findPlaces('西二旗地铁站B口那共享单车堆成山了');
+    expect(xierqi.district?.name).toBe('海淀区');
+    expect(xierqi.candidates?.map((c) => c.name)).toEqual(['上地街道', '西北旺地区', '清河街道']);
+  });
+});
+
+describe('chooseStreet', () => {
+  const yizhuang: StreetRef[] = findPlaces('亦庄').candidates ?? [];
+  const tiantongyuan: StreetRef[] = findPlaces('天通苑', { expectingPlace: true }).candidates ?? [];
+  const text = '开发区 经海路和科创十三街交叉口那个工地';
+
+  it('picks the option a part of whose name the answer says (开发区 → 北京经济技术开发区)', () => {
+    const choice = chooseStreet(text, yizhuang);
+    expect(choice?.street.name).toBe('北京经济技术开发区');
+    expect(text.slice(choice?.start, choice?.end)).toBe('开发区');
+    expect(chooseStreet('亦庄镇那边', yizhuang)?.street.name).toBe('亦庄地区');
+    expect(chooseStreet('大兴区 北京经济技术开发区', yizhuang)?.street.name).toBe('北京经济技术开发区');
+    expect(chooseStreet('天通苑北', tiantongyuan)?.street.name).toBe('天通苑北街道');
+    expect(chooseStreet('南街道的', tiantongyuan)?.street.name).toBe('天通苑南街道');
+  });
+
+  it('picks by district only when one option lies in it', () => {
+    const balizhuang = findPlaces('八里庄街道').candidates ?? [];
+    expect(chooseStreet('海淀的', balizhuang)?.street.district).toBe('海淀区');
+    expect(chooseStreet('昌平', tiantongyuan)).toBeUndefined();
+  });
+
+  it('picks nothing from an answer that names no option', () => {
+    expect(chooseStreet('天通苑到望京 都有', tiantongyuan)).toBeUndefined();
+    expect(chooseStreet('嗯', yizhuang)).toBeUndefined();
+    expect(chooseStreet('北京', yizhuang)).toBeUndefined();
+    // Another street named in full is the answer itself, not a pick among the options.
+    expect(chooseStreet('开发区那边的 荣华街道', yizhuang)).toBeUndefined();
   });
 });

@@ -49,13 +49,24 @@ export interface PlaceMention {
   negated: boolean;
   /** A bare name followed by a road word (中关村大街): a road that may cross several streets. */
   beginsRoad: boolean;
-  /** A bare name that is (the start of) a road's name, 中关村大街 or 学院路30号: part of the detailed address. */
+  /**
+   * Part of the detailed address: a bare name that is (the start of) a road's name (中关村大街, 学院路30号),
+   * a name in a landmark's name (朝阳医院, 望京soho), a township named again (望京街道 … 望京西园), or an
+   * end of a route (天通苑到望京).
+   */
   inAddress: boolean;
+  /** The far end of a route (…到望京): where the route goes, not where the case is. */
+  routeEnd?: boolean;
 }
 
 // 大街/路/街/桥/胡同/环路 after a bare name make it a road's name; 路灯/路口/路面 are things on a road.
 const ROAD_AFTER = /^[东西南北中外内]?(?:大街|大道|路(?![灯口面边上旁])|街(?!道)|桥|胡同|环路)/;
 const ROAD_NAME = /(?:路|街)$/;
+// A place name straight before one of these names a landmark (朝阳医院, 西二旗地铁站, 望京soho): the name
+// still places the case, and belongs to the address too.
+const LANDMARK_AFTER = /^(?:医院|地铁站|火车站|汽车站|公交站|站(?![着起在住])|商场|商城|购物中心|soho|大厦|广场|公园|体育场|体育馆|小学|中学|大学)/i;
+// Between two places, a route: 天通苑到望京, 从回龙观到西直门, 回龙观站至西二旗.
+const ROUTE_BETWEEN = /^(?:地铁站|站)?(?:到|至|开往|直达)$/;
 const NEGATION_BEFORE = /(?:不是|不在|并非|而非|不是在)$/;
 // What makes a bare name a place even with no district before it: 住在回龙观, 在望京上班, 回龙观那边,
 // 回龙观龙泽苑东区12号楼 (an estate and building follow), 望京西园三区.
@@ -79,8 +90,8 @@ function bareNameInContext(text: string, start: number, end: number): boolean {
 export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   let placeContext = opts.expectingPlace === true;
-  // Townships already named in full: a later bare mention of one names an estate (望京街道望京西园).
-  const namedInFull = new Set<string>();
+  // Townships already named: a later mention of one names an estate (望京街道望京西园, 望京的…望京西园店).
+  const named = new Set<string>();
   let i = 0;
   while (i < text.length) {
     const hit = longestNameAt(text, i);
@@ -93,8 +104,9 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
       const accepted = hit.name.kind === 'district' || !bare || placeContext || bareNameInContext(text, i, hit.end);
       const beginsRoad = bare && ROAD_AFTER.test(text.slice(hit.end, hit.end + 3));
       const townshipCodes = hit.name.kind === 'township' ? hit.name.townships.map((t) => t.code) : [];
-      const repeatsFullName = bare && townshipCodes.some((code) => namedInFull.has(code));
-      if (!bare) for (const code of townshipCodes) namedInFull.add(code);
+      const repeatsName = bare && townshipCodes.some((code) => named.has(code));
+      if (accepted) for (const code of townshipCodes) named.add(code);
+      const namesLandmark = bare && LANDMARK_AFTER.test(text.slice(hit.end, hit.end + 4));
       mentions.push({
         start: i,
         end: hit.end,
@@ -102,7 +114,7 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
         accepted,
         negated: NEGATION_BEFORE.test(text.slice(Math.max(0, i - 3), i)),
         beginsRoad,
-        inAddress: beginsRoad || repeatsFullName || (bare && ROAD_NAME.test(text.slice(i, hit.end))),
+        inAddress: beginsRoad || repeatsName || namesLandmark || (bare && ROAD_NAME.test(text.slice(i, hit.end))),
       });
       if (accepted) placeContext = true;
     }
@@ -110,7 +122,24 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
     // 朝阳门 (a gate in 东城) must not become 朝阳区.
     i = hit.end;
   }
+  markRoutes(text, mentions);
   return mentions;
+}
+
+/**
+ * A route between two places (建议加开一条从天通苑到望京的公交) is not two candidate places: its start
+ * places the case, and the route itself is the detailed address.
+ */
+function markRoutes(text: string, mentions: PlaceMention[]): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const from = mentions[k - 1]!;
+    const to = mentions[k]!;
+    if (!from.accepted || !to.accepted || from.negated || to.negated || from.routeEnd) continue;
+    if (!ROUTE_BETWEEN.test(text.slice(from.end, to.start))) continue;
+    from.inAddress = true;
+    to.inAddress = true;
+    to.routeEnd = true;
+  }
 }
 
 function streetRef(t: Township): StreetRef {
@@ -132,7 +161,7 @@ function preferAffirmed(mentions: PlaceMention[]): PlaceMention[] {
 export function resolvePlaceMentions(all: PlaceMention[]): PlaceMatch {
   // A road named after a township (中关村大街) may cross several townships: it does not decide the
   // street. A road named after a district (朝阳北路) does lie in it, so that one still counts.
-  const mentions = all.filter((m) => m.accepted && !(m.beginsRoad && m.name.kind === 'township'));
+  const mentions = all.filter((m) => m.accepted && !m.routeEnd && !(m.beginsRoad && m.name.kind === 'township'));
   if (mentions.length === 0) return { end: -1 };
   const end = Math.max(...mentions.map((m) => (m.inAddress ? m.start : m.end)));
 
@@ -205,4 +234,71 @@ export function findPlacesIn(text: string, opts: FindPlacesOptions = {}): { matc
  */
 export function findPlaces(text: string, opts: FindPlacesOptions = {}): PlaceMatch {
   return findPlacesIn(normaliseForMatching(text), opts).match;
+}
+
+export interface StreetChoiceMatch {
+  street: StreetRef;
+  /** Where the answer names it, to read the rest of the answer as the address. */
+  start: number;
+  end: number;
+}
+
+// Words every option may share: they decide nothing (北京 in 北京经济技术开发区, 街道, 地区).
+const SHARED_WORDS = /^(?:北京|街道|地区|办事处)$/;
+
+/** The longest part (two characters or more) of `name` that the text says and no other option's name has. */
+function distinctivePart(text: string, name: string, others: string[]): { start: number; end: number } | undefined {
+  for (let length = name.length; length >= 2; length--) {
+    for (let from = 0; from + length <= name.length; from++) {
+      const part = name.slice(from, from + length);
+      if (SHARED_WORDS.test(part) || others.some((other) => other.includes(part))) continue;
+      const at = text.indexOf(part);
+      if (at >= 0) return { start: at, end: at + length };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Which of the offered streets an answer to "which one?" names, in words: a place name that fits one
+ * option only (亦庄镇, 经开区), a part of one option's name that no other option has (开发区, 天通苑北), or
+ * the district when only one option lies in it. Undefined when the answer names none, or two, or names
+ * in full a street that is not offered.
+ */
+export function chooseStreet(text: string, candidates: StreetRef[]): StreetChoiceMatch | undefined {
+  const normalised = normaliseForMatching(text);
+  const mentions = scanPlaceMentions(normalised, { expectingPlace: true });
+  // A street named in full that is none of the options (开发区那边的 荣华街道) is the answer itself.
+  const codes = new Set(candidates.map((c) => c.code));
+  if (mentions.some((m) => m.name.kind === 'township' && !m.name.bare && !m.name.townships.some((t) => codes.has(t.code)))) return undefined;
+  const byMention = mentions.flatMap((m) => {
+    if (m.name.kind !== 'township') return [];
+    const codes = new Set(m.name.townships.map((t) => t.code));
+    const fitting = candidates.filter((c) => codes.has(c.code));
+    return fitting.length === 1 ? [{ street: fitting[0]!, start: m.start, end: m.end }] : [];
+  });
+  if (byMention.length > 0) {
+    return byMention.every((c) => c.street.code === byMention[0]!.street.code) ? byMention[0] : undefined;
+  }
+
+  const names = candidates.map((c) => c.name);
+  const byPart = candidates.flatMap((c, i) => {
+    const part = distinctivePart(normalised, c.name, names.filter((_, j) => j !== i));
+    return part ? [{ street: c, ...part }] : [];
+  });
+  const longest = Math.max(0, ...byPart.map((c) => c.end - c.start));
+  const best = byPart.filter((c) => c.end - c.start === longest);
+  if (best.length === 1) return best[0];
+  if (best.length > 1) return undefined;
+
+  const districts = uniqueByCode(candidates.map((c) => ({ code: c.districtCode, name: c.district })));
+  for (const district of districts) {
+    const short = district.name.replace(/区$/, '');
+    const at = normalised.indexOf(short);
+    if (at < 0) continue;
+    const inDistrict = candidates.filter((c) => c.districtCode === district.code);
+    const end = normalised.startsWith(district.name, at) ? at + district.name.length : at + short.length;
+    return inDistrict.length === 1 ? { street: inDistrict[0]!, start: at, end } : undefined;
+  }
+  return undefined;
 }

@@ -36,6 +36,7 @@ export const COMMON_WORD_STEMS: ReadonlySet<string> = new Set([
 const EVERYDAY_SHORT_NAMES: ReadonlySet<string> = new Set([
   '望京', '亦庄', '双井', '劲松', '方庄', '旧宫', '黄村', '良乡', '宋庄', '牛街', '安贞', '上地', '常营',
   '管庄', '东坝', '大屯', '鲁谷', '霍营', '金盏', '垡头', '将台', '台湖', '马坡',
+  '国贸', // an alias (below), not a stem
 ]);
 const AMBIGUOUS_LONG_STEMS: ReadonlySet<string> = new Set([
   '十里堡', // 密云's town, and also a well-known area of 朝阳's 八里庄 street
@@ -86,6 +87,14 @@ const ALIASES: ReadonlyArray<{ alias: string; names: string[]; bare: boolean }> 
   { alias: '亦庄经济开发区', names: ['北京经济技术开发区'], bare: false },
   { alias: '亦庄经济技术开发区', names: ['北京经济技术开发区'], bare: false },
   { alias: '北京亦庄', names: ['北京经济技术开发区'], bare: false },
+  // Everyday area names that are no unit's name. 中关村, 三里屯, 望京 (and so 望京soho) are stems already.
+  // 国贸 (the World Trade Center and the CBD core round it) lies in 建外街道.
+  { alias: '国贸', names: ['建外街道'], bare: true },
+  // Areas whose township we could not confirm, or that straddle several: every plausible one is offered,
+  // with 不清楚 (dispatch by the district) as a way out. 五道口 lies where 学院路街道 and 东升地区 meet;
+  // 西二旗 (the subway hub and the offices round it) is split between 上地街道, 西北旺地区 and 清河街道.
+  { alias: '五道口', names: ['学院路街道', '东升地区'], bare: true },
+  { alias: '西二旗', names: ['上地街道', '西北旺地区', '清河街道'], bare: true },
 ];
 
 const UNIT_SUFFIXES = ['回族乡', '满族乡', '街道', '地区', '镇', '乡'];

@@ -56,7 +56,7 @@ describe('findAddress', () => {
   });
 
   it('takes the reply less place names as the address when the bot asked for it', () => {
-    expect(findAddress('在朝阳区望京soho塔2', { expectingAddress: true })).toBe('soho塔2');
+    expect(findAddress('在朝阳区望京soho塔2', { expectingAddress: true })).toBe('望京soho塔2');
     expect(findAddress('就在枣营北里那边', { expectingAddress: true })).toBe('枣营北里');
     expect(findAddress('朝阳区望京街道', { expectingAddress: true })).toBeUndefined();
     expect(findAddress('不知道', { expectingAddress: true })).toBeUndefined();
@@ -64,5 +64,46 @@ describe('findAddress', () => {
 
   it('reads traditional characters and returns the address simplified', () => {
     expect(findAddress('海澱區中關村大街27號門口')).toBe('中关村大街27号');
+  });
+  it('takes no fragment of a sentence for an address (跑路, 加开一条, 表扬一下)', () => {
+    expect(findAddress('现在老板跑路了门都锁了')).toBeUndefined();
+    expect(findAddress('朝阳区这边老板跑路了')).toBeUndefined();
+    expect(findAddress('建议加开一条公交线路')).toBeUndefined();
+    expect(findAddress('就是表扬一下 我住海淀清河 当时热力公司的师傅来修的', { expectingAddress: true })).toBeUndefined();
+    expect(findAddress('哪个街道我真不清楚 就五道口那块', { expectingAddress: true })).toBeUndefined();
+  });
+
+  it('keeps a landmark as the address (望京soho旁边, 朝阳医院, 西二旗地铁站B口)', () => {
+    expect(findAddress('我在望京soho旁边那个健身房办的卡交了6800 现在老板跑路了门都锁了 钱还能退吗')).toBe('望京soho旁边的健身房');
+    expect(findAddress('在朝阳医院看的 我住东城', { expectingAddress: true })).toBe('朝阳医院');
+    expect(findAddress('西二旗地铁站B口那共享单车堆成山了 人都过不去')).toBe('西二旗地铁站B口');
+    expect(findAddress('五道口华清嘉园北边那条小路路灯坏了好几个')).toBe('五道口华清嘉园北边那条小路');
+  });
+
+  it('reads a route between two places as the place (天通苑到望京)', () => {
+    expect(findAddress('建议加开一条从天通苑到望京的公交 早高峰5号线挤不上去 坐公交要倒两趟')).toBe('天通苑到望京');
+  });
+
+  it('keeps the road, the estate and the building the citizen gave, less filler', () => {
+    expect(findAddress('鲁谷东街那个重聚园小区 7号楼', { expectingAddress: true })).toBe('鲁谷东街的重聚园小区 7号楼');
+    expect(findAddress('手帕口南街那个小区 4号楼', { expectingAddress: true })).toBe('手帕口南街的小区 4号楼');
+    expect(findAddress('后沙峪 裕祥花园 11号楼', { expectingAddress: true })).toBe('裕祥花园 11号楼');
+    expect(findAddress('首城国际对面那条街上 叫啥杨国福还是张亮 记不清了', { expectingAddress: true })).toBe('首城国际对面那条街');
+    expect(findAddress('开发区 经海路和科创十三街交叉口那个工地', { expectingAddress: true })).toBe('经海路和科创十三街交叉口的工地');
+    expect(findAddress('经海路和科创十三街交叉口那个工地', { expectingAddress: true })).toBe('经海路和科创十三街交叉口的工地');
+  });
+
+  it('keeps what follows "I don’t know" when the citizen names a landmark', () => {
+    expect(findAddress('不知道 就西二旗地铁站', { expectingAddress: true })).toBe('西二旗地铁站');
+  });
+
+  it('does not take a vague area word or a "there" for the address', () => {
+    expect(findAddress('开发区那边的 荣华街道', { expectingAddress: true })).toBeUndefined();
+    expect(findAddress('清河那块儿', { expectingAddress: true })).toBeUndefined();
+  });
+
+  it('takes a shop and its branch as the address (我爱我家 望京西园店)', () => {
+    expect(findAddress('朝阳 望京的我爱我家 望京西园店', { expectingAddress: true })).toBe('我爱我家 望京西园店');
+    expect(findAddress('望京西园四区底商 我爱我家', { expectingAddress: true })).toBe('望京西园四区底商 我爱我家');
   });
 });

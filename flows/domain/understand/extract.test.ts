@@ -130,6 +130,33 @@ describe('extract, when the bot asked for the address', () => {
   });
 });
 
+describe('extract, place and address from everyday speech', () => {
+  it('keeps the landmark, not a fragment of the sentence, as the address', () => {
+    const result = extract('我在望京soho旁边那个健身房办的卡交了6800 现在老板跑路了门都锁了 钱还能退吗');
+    expect(result.place?.street?.name).toBe('望京街道');
+    expect(result.address).toBe('望京soho旁边的健身房');
+    expect(result.description).toBe('我在望京soho旁边那个健身房办的卡交了6800 现在老板跑路了门都锁了 钱还能退吗');
+  });
+
+  it('reads the hospital as the address and the district the citizen lives in as the place', () => {
+    const result = extract('在朝阳医院看的 我住东城', { expecting: 'address' });
+    expect(result.place?.district?.name).toBe('东城区');
+    expect(result.address).toBe('朝阳医院');
+  });
+
+  it('reads a bus route as the address and its start as the place', () => {
+    const result = extract('建议加开一条从天通苑到望京的公交 早高峰5号线挤不上去 坐公交要倒两趟');
+    expect(result.address).toBe('天通苑到望京');
+    expect(result.place?.candidates?.map((c) => c.name)).toEqual(['天通苑北街道', '天通苑南街道']);
+  });
+
+  it('leaves the address empty when the answer names only the street', () => {
+    const result = extract('就是表扬一下 我住海淀清河 当时热力公司的师傅来修的', { expecting: 'address' });
+    expect(result.place?.street?.name).toBe('清河街道');
+    expect(result.address).toBeUndefined();
+  });
+});
+
 describe('extract, kinds and times', () => {
   it('names a consultation as a kind but leaves the work-order type to intake', () => {
     const result = extract('请问居住证怎么办理，需要什么材料');

@@ -30,6 +30,8 @@ export interface Extraction {
   place?: PlaceMatch;
   /** The detailed address below street level, e.g. 花家地北里3号楼 (simplified characters). */
   address?: string;
+  /** The address is only a name with no address word in it (远洋山水): enough when none was given, too weak to replace one. */
+  addressNameOnly?: true;
   /** Normalised: 11-digit mobile or `0AA(A)-NNNNNNN(N)` landline. */
   phone?: string;
   /** Digits that look like an attempted phone number but are not valid. */
@@ -61,6 +63,7 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
 
   const address = findAddressIn(normalised, mentions, phoneSpan, { expectingAddress: expecting === 'address' });
   if (address) result.address = address.address;
+  if (address?.nameOnly) result.addressNameOnly = true;
 
   const name = locateNameIn(normalised, { expectingName: expecting === 'name' });
   if (name) result.name = name.name;
