@@ -157,18 +157,27 @@ function numberedAddress(ctx: Context): AddressSpan | undefined {
 }
 
 function localityAddress(ctx: Context): AddressSpan | undefined {
-  for (const m of ctx.text.matchAll(LOCALITY)) {
-    const suffixEnd = m.index + m[0].length;
-    // 金融街, 花园路: the locality word belongs to a place name already matched.
-    if (overlaps(ctx, m.index, suffixEnd)) continue;
+  return namedWordAddress(ctx, LOCALITY, (word, at, left) => {
+    if (COMMON_NOUNS.has(ctx.text[at - 1] + word)) return false;
+    // Without a number, a locality word is trusted only where a place is expected: after a place name or
+    // after 在/住/地址 (an estate word, 幸福小区, anywhere).
+    return (left === 0 && ESTATE.test(word)) || placeExpectedAt(ctx, left);
+  });
+}
+
+/**
+ * The first `pattern` word with a name of at least two characters before it that `trusted` accepts, and
+ * what is said after it. A word inside a place name already matched (金融街, 花园路) does not count.
+ */
+function namedWordAddress(ctx: Context, pattern: RegExp, trusted: (word: string, at: number, left: number) => boolean): AddressSpan | undefined {
+  for (const m of ctx.text.matchAll(pattern)) {
+    const wordEnd = m.index + m[0].length;
+    if (overlaps(ctx, m.index, wordEnd)) continue;
     const left = walkLeft(ctx, m.index);
     const start = trimLeft(ctx, left, m.index);
     if (m.index - start < 2 || NOT_IN_NAME.test(ctx.text.slice(start, m.index))) continue;
-    if (COMMON_NOUNS.has(ctx.text[m.index - 1] + m[0])) continue;
-    // Without a number, a locality word is trusted only where a place is expected: after a place name or
-    // after 在/住/地址 (an estate word, 幸福小区, anywhere).
-    if (!(left === 0 && ESTATE.test(m[0])) && !placeExpectedAt(ctx, left)) continue;
-    return spanOf(ctx, start, extendRight(ctx, suffixEnd));
+    if (!trusted(m[0], m.index, left)) continue;
+    return spanOf(ctx, start, extendRight(ctx, wordEnd));
   }
   return undefined;
 }
@@ -184,15 +193,7 @@ function placeExpectedAt(ctx: Context, left: number): boolean {
 
 /** A landmark with its name (望京soho, 朝阳医院), where a place is expected, and the side said after it. */
 function landmarkAddress(ctx: Context): AddressSpan | undefined {
-  for (const m of ctx.text.matchAll(LANDMARK)) {
-    const wordEnd = m.index + m[0].length;
-    if (overlaps(ctx, m.index, wordEnd)) continue;
-    const left = walkLeft(ctx, m.index);
-    const start = trimLeft(ctx, left, m.index);
-    if (m.index - start < 2 || NOT_IN_NAME.test(ctx.text.slice(start, m.index)) || !placeExpectedAt(ctx, left)) continue;
-    return spanOf(ctx, start, extendRight(ctx, wordEnd));
-  }
-  return undefined;
+  return namedWordAddress(ctx, LANDMARK, (_word, _at, left) => placeExpectedAt(ctx, left));
 }
 
 /** A route between two places (天通苑到望京): the place finder marks its far end. */
