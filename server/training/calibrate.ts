@@ -2,6 +2,13 @@
  * One-parameter calibration (temperature scaling): the factor a that makes softmax(a × margins) the
  * best probabilities for held-out margins, by log loss. Fitted on cross-validated margins only.
  */
+/** The index of the largest value (the first on a tie). */
+export function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let c = 1; c < values.length; c++) if (values[c]! > values[best]!) best = c;
+  return best;
+}
+
 export function softmax(margins: ArrayLike<number>, scale: number): number[] {
   let max = -Infinity;
   for (let c = 0; c < margins.length; c++) max = Math.max(max, margins[c]!);

@@ -19,7 +19,7 @@ import { compileLexicon, lexiconFeatures, type ScanOptions } from '../../flows/d
 import { parseArgs, stringFlag } from '../cli/args.ts';
 import { evaluate, formatClassTable, formatConfusionMatrix, summaryLine } from '../eval/metrics.ts';
 import { readLabelledFile, EvalInputError } from '../eval/labelled-file.ts';
-import { fitProbabilityScale, softmax } from './calibrate.ts';
+import { argmax, fitProbabilityScale, softmax } from './calibrate.ts';
 import { compactModel } from './compact.ts';
 import { buildCorpus, buildCorpusWith, fitVocabulary, vectorise, type Corpus } from './corpus.ts';
 import { chooseLexicon, jiebaWords } from './lexicon.ts';
@@ -133,11 +133,6 @@ function formatThresholdTable(margins: readonly Float64Array[], gold: readonly n
   return lines.join('\n');
 }
 
-function argmax(values: ArrayLike<number>): number {
-  let best = 0;
-  for (let c = 1; c < values.length; c++) if (values[c]! > values[best]!) best = c;
-  return best;
-}
 
 function trainOn(corpus: Corpus, gold: readonly number[], training: readonly number[], minDf: number) {
   const vocabulary = fitVocabulary(corpus, training, minDf);

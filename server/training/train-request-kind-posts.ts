@@ -22,7 +22,7 @@ import { classifyShortRequestKind, cjkLength, LONG_MESSAGE, REQUEST_KINDS, type 
 import { normaliseForMatching } from '../../flows/domain/understand/fold.ts';
 import { parseArgs, stringFlag } from '../cli/args.ts';
 import { evaluate, formatClassTable, formatConfusionMatrix, summaryLine } from '../eval/metrics.ts';
-import { fitProbabilityScale, softmax } from './calibrate.ts';
+import { argmax, fitProbabilityScale, softmax } from './calibrate.ts';
 import { compactModel } from './compact.ts';
 import { buildCorpus, fitVocabulary, vectorise } from './corpus.ts';
 import { stratifiedFolds } from './folds.ts';
@@ -108,11 +108,6 @@ function log(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
-function argmax(values: ArrayLike<number>): number {
-  let best = 0;
-  for (let c = 1; c < values.length; c++) if (values[c]! > values[best]!) best = c;
-  return best;
-}
 
 export async function trainRequestKindPosts(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);

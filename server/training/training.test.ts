@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileCategoryModel, predictCategory, scoreText } from '../../flows/domain/classify/category-model.ts';
-import { fitProbabilityScale, logLoss } from './calibrate.ts';
+import { argmax, fitProbabilityScale, logLoss } from './calibrate.ts';
 import { compactModel } from './compact.ts';
 import { buildCorpus, fitVocabulary, vectorise } from './corpus.ts';
 import { FIXTURE_MESSAGES } from './fixtures.ts';
@@ -14,11 +14,6 @@ const gold = FIXTURE_MESSAGES.map((m) => LABELS.indexOf(m.label));
 const features = { maxN: 2, lead: 10 };
 const options = { alpha: 0.1, counts: 'tfidf', balanced: true, lambda: 1e-3, epochs: 20, seed: 1 } as const;
 
-function argmax(values: ArrayLike<number>): number {
-  let best = 0;
-  for (let c = 1; c < values.length; c++) if (values[c]! > values[best]!) best = c;
-  return best;
-}
 
 describe('stratifiedFolds', () => {
   const labels = [0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2];
