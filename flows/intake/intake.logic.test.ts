@@ -72,7 +72,7 @@ describe('intake rules', () => {
     expect(state.problem).toBeUndefined();
   });
 
-  it.each(['称呼是王先生', '叫我王先生'])('takes %s at the read-back as the corrected name', (answer) => {
+  it.each(['称呼是王先生', '叫我王先生', '王先生', '是王先生'])('takes %s at the read-back as the corrected name', (answer) => {
     const draft = { description: '物业乱涨车位费', type: '投诉' as const, district: '朝阳区', street: '望京街道', address: '望京西园三区', phone: '13701234567', name: '王', confidential: true };
     const state = absorb({ ...emptyIntake(draft), asking: 'change' as const }, answer);
     expect(state.draft.name).toBe('王先生');

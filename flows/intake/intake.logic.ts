@@ -141,7 +141,13 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
     picked?.unknown === true ||
     (!chosen && answersWhere && (((askedStreet || /街道|乡镇/.test(text)) && DOES_NOT_KNOW.test(text)) || (offered !== undefined && SPANS_SEVERAL.test(text))));
 
-  const found = withHints(extract(picked ? picked.rest : text, { expecting: answersWhere ? 'address' : expecting }), hints, expecting);
+  // At the read-back ('change') what the citizen says on its own corrects the case (王先生, 地址是…5号楼).
+  const readingBack = state.asking === 'change';
+  const found = withHints(
+    extract(picked ? picked.rest : text, { expecting: answersWhere ? 'address' : expecting, readingBack }),
+    hints,
+    expecting,
+  );
   if (chosen) found.place = { district: { code: chosen.districtCode, name: chosen.district }, street: chosen, end: -1 };
   const correcting = found.isCorrection;
 
@@ -214,7 +220,6 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   // At the read-back ('change') an address given on its own is the citizen correcting it ("地址是…5号楼").
   // Asked where, a new address replaces the old, unless it only repeats part of it (西二旗地铁站B口 → 西二旗地铁站)
   // or is only a name said in passing (开发区那边的 荣华街道 keeps 亦庄荣华中路).
-  const readingBack = state.asking === 'change';
   const repeatsAddress =
     answersWhere && !correcting && found.address !== undefined && draft.address !== undefined && (draft.address.includes(found.address) || found.addressNameOnly === true);
   if (found.address && !repeatsAddress && (!draft.address || answersWhere || correcting || readingBack)) setIfChanged(draft, 'address', found.address, changed);

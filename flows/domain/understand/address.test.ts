@@ -42,6 +42,27 @@ describe('findAddress', () => {
     expect(findAddress('住在朝阳区光华路')).toBe('光华路');
   });
 
+  it('keeps an estate and its building together across a space or 那个 (重聚园小区 7号楼)', () => {
+    expect(findAddress('鲁谷东街那个重聚园小区 7号楼楼道灯坏了半个月了')).toBe('鲁谷东街的重聚园小区 7号楼');
+    expect(findAddress('我家在回龙观龙泽苑东区 12号楼 暖气不热')).toBe('回龙观龙泽苑东区 12号楼');
+    expect(findAddress('朝阳区望京西园三区 212号楼门口垃圾没人清')).toBe('望京西园三区 212号楼');
+    expect(findAddress('花家地北里3号楼 2单元 楼道灯不亮')).toBe('花家地北里3号楼 2单元');
+    expect(findAddress('幸福小区的3号楼电梯坏了')).toBe('幸福小区的3号楼');
+  });
+
+  it('joins a number across a space only to an estate name, not to an account', () => {
+    expect(findAddress('暖气片漏水 12号楼')).toBe('12号楼');
+    expect(findAddress('电梯坏了半个月 7号楼')).toBe('7号楼');
+  });
+
+  it('takes an estate named anywhere in the account, but not estates in general', () => {
+    expect(findAddress('我们重聚园小区电梯坏了')).toBe('重聚园小区');
+    expect(findAddress('楼下那个幸福家园的垃圾没人清')).toBe('幸福家园');
+    expect(findAddress('鲁谷那边重聚园小区电梯坏了')).toBe('重聚园小区');
+    expect(findAddress('老旧小区改造什么时候轮到我们')).toBeUndefined();
+    expect(findAddress('周边小区都有充电桩')).toBeUndefined();
+  });
+
   it('keeps a bare building number', () => {
     expect(findAddress('3号楼下的垃圾没人清理')).toBe('3号楼');
   });

@@ -51,6 +51,12 @@ const FACILITY_AFTER = /^(?:那个|那条|那家|这个|这家|的)?(?:小路|�
 // Locality words that name an estate even at the start of a message (幸福小区的电梯坏了); 社区, 路 or
 // 公园 there are as likely to be a generic word (感谢社区的…).
 const ESTATE = /^(?:小区|家园|花园|公寓|大厦|胡同|北里|南里|东里|西里)$/;
+// What introduces an estate's name in an account: 我们重聚园小区, 那个幸福家园.
+const INTRODUCES_ESTATE = /(?:我们|咱们|我家|那个|这个)$/;
+// Words before an estate word that describe estates in general (老旧小区, 周边小区) or tell what someone
+// did (发现小区…, 保卫家园) rather than name one.
+const GENERIC_ESTATE_NAME =
+  /(?:老旧|高档|周边|附近|周围|整个|所有|回迁|安置|住宅|居民|商品房|保障房|经适房|封闭式?|开放式?|物业|新建|老式|普通)$|^(?:其[他它]|别的|各个|各大|广大|隔壁|对面|咱们|这些|那些|很多|好多|不少)$|^(?:发现|保卫|誓死|举报|申报|报告|投诉|反映|关于|向|进入?|走进|回到|搬进|搬到|住进|离开|建设|打造|管理|治理|改造|整治|扰乱)|[和与及或]|小区/;
 // Locality words that are no place at all when the character before joins them into a word: 跑路 (run
 // off), 线路 (a line), 逛街 (go shopping).
 const NOT_PLACES = new Set([
@@ -65,6 +71,8 @@ const COMMON_NOUNS = new Set([...NOT_PLACES, '马路', '道路', '公路', '铁�
 const STOP_CHARS = new Set('我你您他她它们的了在是有没不很太就都也还又被把给让这那哪些么什吗呢吧啊呀说要想住从对每走去到跟与或但而且并才只再更最已啦哦嗯喂请帮找问叫姓个着过');
 const NAME_CHAR = /[\u4e00-\u9fffA-Za-z0-9·-]/;
 const LEADING_NOISE = /^(?:投诉|举报|反映|求助|建议|咨询|地址|住址|位置|位于|地点|家住|就在)+/;
+// The second half of 那边/这里/那头 left at the start of a name when walking left stopped at 那/这.
+const POINTER_END = /^[那这][边里儿头块片]$/;
 const PLACE_CONTEXT_BEFORE = /(?:在|住|于|地址|住址|位置|地点)[:：]?\s*$/;
 // Asked where, some answer with how to address them (张先生) or a yes/no: neither is a place.
 const NOT_A_PLACE = /^[\u4e00-\u9fff]{1,3}(?:先生|女士|小姐|阿姨|师傅|大爷|大妈)$|^(?:是|不是|对|好的?|嗯+|不用|不需要|需要|可以|没有|不方便|你好|您好|在吗|都有|都是|都行|都可以|开发区|经开区|城区|市区|郊区)$/;
@@ -121,6 +129,10 @@ function walkLeft(ctx: Context, pos: number): number {
 function trimLeft(ctx: Context, left: number, anchor: number): number {
   let start = left;
   for (;;) {
+    if (start > 0 && POINTER_END.test(ctx.text.slice(start - 1, start + 1))) {
+      start += 1;
+      continue;
+    }
     const noise = LEADING_NOISE.exec(ctx.text.slice(start, anchor));
     if (noise) {
       start += noise[0].length;
@@ -135,7 +147,9 @@ function trimLeft(ctx: Context, left: number, anchor: number): number {
   }
 }
 
-function numberedAddress(ctx: Context): AddressSpan | undefined {
+/** Every building or house number with the name before it (花家地北里3号楼), left to right. */
+function numberedAddresses(ctx: Context): AddressSpan[] {
+  const found: AddressSpan[] = [];
   for (const m of ctx.text.matchAll(NUMBERED)) {
     const anchor = m.index;
     const anchorEnd = anchor + m[0].length;
@@ -145,41 +159,64 @@ function numberedAddress(ctx: Context): AddressSpan | undefined {
     if (/^\d+号$/.test(m[0]) && (before === '月' || after === '线')) continue;
     if (before === '第' || COUNTED.test(m[0]) || overlaps(ctx, anchor, anchorEnd)) continue;
     let start = trimLeft(ctx, walkLeft(ctx, anchor), anchor);
+    if (start === anchor) start = estateBeforeSpace(ctx, anchor) ?? anchor;
     if (start === anchor) {
       // 天通苑北一区3号楼: with no other name, a township name right before the number names the estate.
       const adjacent = ctx.mentions.find((p) => p.end === anchor && p.name.bare);
       if (adjacent) start = adjacent.start;
       else if (!STRONG_UNIT.test(m[0])) continue;
     }
-    return { address: ctx.text.slice(start, anchorEnd), start, end: anchorEnd };
+    found.push({ address: ctx.text.slice(start, anchorEnd), start, end: anchorEnd });
   }
-  return undefined;
+  return found;
 }
 
-function localityAddress(ctx: Context): AddressSpan | undefined {
-  return namedWordAddress(ctx, LOCALITY, (word, at, left) => {
+// How an estate's name ends (龙泽苑东区, 重聚园小区, 幸福里): only such a name joins a number across a space.
+const ESTATE_END = /(?:苑|园|里|城|村|庄|院|区|府|湾|家园|花园|公寓|大厦|胡同|社区|国际|广场|路|街|巷)$/;
+
+/** 龙泽苑东区 12号楼: the start of an estate's name written before a building number with a space between. */
+function estateBeforeSpace(ctx: Context, anchor: number): number | undefined {
+  const gap = /\s+$/.exec(ctx.text.slice(Math.max(0, anchor - 3), anchor));
+  if (!gap) return undefined;
+  const nameEnd = anchor - gap[0].length;
+  const start = trimLeft(ctx, walkLeft(ctx, nameEnd), nameEnd);
+  const name = ctx.text.slice(start, nameEnd);
+  return name.length >= 2 && ESTATE_END.test(name) && !NOT_IN_NAME.test(name) ? start : undefined;
+}
+
+function localityAddresses(ctx: Context): AddressSpan[] {
+  return namedWordAddresses(ctx, LOCALITY, (word, at, left, name) => {
     if (COMMON_NOUNS.has(ctx.text[at - 1] + word)) return false;
     // Without a number, a locality word is trusted only where a place is expected: after a place name or
-    // after 在/住/地址 (an estate word, 幸福小区, anywhere).
-    return (left === 0 && ESTATE.test(word)) || placeExpectedAt(ctx, left);
+    // after 在/住/地址; an estate word (幸福小区) also at the start or introduced as one's own or as that
+    // one (我们重聚园小区, 那个幸福家园), unless its "name" only describes estates in general (老旧小区).
+    const introduced = left === 0 || INTRODUCES_ESTATE.test(ctx.text.slice(Math.max(0, left - 2), left));
+    return (ESTATE.test(word) && introduced && !GENERIC_ESTATE_NAME.test(name)) || placeExpectedAt(ctx, left);
   });
 }
 
 /**
- * The first `pattern` word with a name of at least two characters before it that `trusted` accepts, and
- * what is said after it. A word inside a place name already matched (金融街, 花园路) does not count.
+ * Every `pattern` word with a name of at least two characters before it that `trusted` accepts, and
+ * what is said after it, left to right. A word inside a place name already matched (金融街, 花园路) does
+ * not count.
  */
-function namedWordAddress(ctx: Context, pattern: RegExp, trusted: (word: string, at: number, left: number) => boolean): AddressSpan | undefined {
+function namedWordAddresses(
+  ctx: Context,
+  pattern: RegExp,
+  trusted: (word: string, at: number, left: number, name: string) => boolean,
+): AddressSpan[] {
+  const found: AddressSpan[] = [];
   for (const m of ctx.text.matchAll(pattern)) {
     const wordEnd = m.index + m[0].length;
-    if (overlaps(ctx, m.index, wordEnd)) continue;
+    if (m.index < (found.at(-1)?.end ?? 0) || overlaps(ctx, m.index, wordEnd)) continue;
     const left = walkLeft(ctx, m.index);
     const start = trimLeft(ctx, left, m.index);
-    if (m.index - start < 2 || NOT_IN_NAME.test(ctx.text.slice(start, m.index))) continue;
-    if (!trusted(m[0], m.index, left)) continue;
-    return spanOf(ctx, start, extendRight(ctx, wordEnd));
+    const name = ctx.text.slice(start, m.index);
+    if (name.length < 2 || NOT_IN_NAME.test(name)) continue;
+    if (!trusted(m[0], m.index, left, name)) continue;
+    found.push(spanOf(ctx, start, extendRight(ctx, wordEnd)));
   }
-  return undefined;
+  return found;
 }
 
 /** After a place name, after 在/住/地址, or starting with an accepted place name (望京soho). */
@@ -191,9 +228,9 @@ function placeExpectedAt(ctx: Context, left: number): boolean {
   );
 }
 
-/** A landmark with its name (望京soho, 朝阳医院), where a place is expected, and the side said after it. */
-function landmarkAddress(ctx: Context): AddressSpan | undefined {
-  return namedWordAddress(ctx, LANDMARK, (_word, _at, left) => placeExpectedAt(ctx, left));
+/** Landmarks with their names (望京soho, 朝阳医院), where a place is expected, and the side said after them. */
+function landmarkAddresses(ctx: Context): AddressSpan[] {
+  return namedWordAddresses(ctx, LANDMARK, (_word, _at, left) => placeExpectedAt(ctx, left));
 }
 
 /** A route between two places (天通苑到望京): the place finder marks its far end. */
@@ -352,8 +389,44 @@ export function findAddressIn(
     floorAt: (pos) => floors.filter((end) => end <= pos).pop() ?? 0,
   };
   if (opts.expectingAddress) return addressFromAnswer(ctx);
-  const named = [localityAddress(ctx), landmarkAddress(ctx)].filter((a) => a !== undefined);
-  return numberedAddress(ctx) ?? named.sort((a, b) => a.start - b.start)[0] ?? routeAddress(ctx);
+  const numbered = numberedAddresses(ctx);
+  const named = [...localityAddresses(ctx), ...landmarkAddresses(ctx)].sort((a, b) => a.start - b.start);
+  const main = numbered[0] ?? named[0];
+  return main ? chained(ctx, main, [...numbered, ...named]) : routeAddress(ctx);
+}
+
+// Between two pieces of one address: a space, or 的/那个 (重聚园小区 7号楼, 鲁谷东街那个重聚园小区). Pieces
+// that merely touch are not joined: in 3栋为一期 or 二楼强行横拖至一楼 the second "piece" is a clause.
+const JOINS_PIECES = /^(?:\s+|\s*(?:的|那个|这个|那家|这家)\s*)$/;
+
+const SEPARATOR_START = /^(?:\s|的|那个|这个|那家|这家)/;
+const SEPARATOR_END = /(?:\s|的|那个|这个|那家|这家)$/;
+
+/** The address with the named pieces written right before or after it: 鲁谷东街那个重聚园小区 7号楼. */
+function chained(ctx: Context, main: AddressSpan, pieces: AddressSpan[]): AddressSpan {
+  let { start, end } = main;
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const piece of pieces) {
+      // A piece may also overlap the address (龙泽苑东区 12号楼 read from the number covers 龙泽苑东区): it
+      // joins when what it adds starts (or ends) with a separator.
+      const joinsLeft =
+        piece.start < start &&
+        (piece.end <= start
+          ? JOINS_PIECES.test(ctx.text.slice(piece.end, start))
+          : SEPARATOR_END.test(ctx.text.slice(piece.start, start)));
+      const joinsRight =
+        piece.end > end &&
+        (piece.start >= end
+          ? JOINS_PIECES.test(ctx.text.slice(end, piece.start))
+          : SEPARATOR_START.test(ctx.text.slice(end, piece.end)));
+      if (!joinsLeft && !joinsRight) continue;
+      start = Math.min(start, piece.start);
+      end = Math.max(end, piece.end);
+      grown = true;
+    }
+  }
+  return start === main.start && end === main.end ? main : spanOf(ctx, start, end);
 }
 
 /** The detailed address in a message, if any. Returned in simplified characters. */

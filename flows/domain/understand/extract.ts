@@ -46,10 +46,12 @@ export interface Extraction {
 export interface ExtractOptions {
   /** The slot the bot has just asked for: answers to it are read more generously. */
   expecting?: Slot;
+  /** The bot has just read the case back: a bare titled name (王先生) is a correction of the name. */
+  readingBack?: boolean;
 }
 
 export function extract(text: string, opts: ExtractOptions = {}): Extraction {
-  const { expecting } = opts;
+  const { expecting, readingBack } = opts;
   const normalised = normaliseForMatching(text);
   const result: Extraction = { isCorrection: isCorrectionIn(normalised) };
 
@@ -65,7 +67,7 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   if (address) result.address = address.address;
   if (address?.nameOnly) result.addressNameOnly = true;
 
-  const name = locateNameIn(normalised, { expectingName: expecting === 'name' });
+  const name = locateNameIn(normalised, { expectingName: expecting === 'name', readingBack: readingBack === true });
   if (name) result.name = name.name;
 
   const confidential = locateConfidentialIn(normalised, { expectingConfidential: expecting === 'confidential' });

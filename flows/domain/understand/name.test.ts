@@ -34,6 +34,13 @@ describe('findName', () => {
     expect(findName('王先生')).toBeUndefined();
   });
 
+  it('takes a reply that is only a titled name as the name at the read-back', () => {
+    expect(findName('王先生', { readingBack: true })).toBe('王先生');
+    expect(findName('是李女士。', { readingBack: true })).toBe('李女士');
+    expect(findName('明白', { readingBack: true })).toBeUndefined();
+    expect(findName('老师', { readingBack: true })).toBeUndefined();
+  });
+
   it('takes a titled name given right after the phone number as the caller\'s', () => {
     expect(findName('18500001111 王女士')).toBe('王女士');
     expect(findName('13612345678 张先生')).toBe('张先生');

@@ -15,6 +15,8 @@ export interface NameSpan {
 
 export interface FindNameOptions {
   expectingName?: boolean;
+  /** The bot has just read the case back: a reply that is only a titled name (王先生) corrects the name. */
+  readingBack?: boolean;
 }
 
 // The most common single-character surnames (about 95% of people) and the compound ones still in use.
@@ -66,6 +68,8 @@ const TITLED_NAME = new RegExp(`${SURNAME}${TITLE}`, 'u');
 // A reply that is only a name, when the bot asked for one: 王小明 / 王先生 / 小王 / 陈. 成 alone is "OK".
 const BARE_NAME = new RegExp(`^(?:我是|是)?((?:小|老)${SURNAME}|${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2}|(?!成)${SURNAME})$`, 'u');
 
+const TITLED_ALONE = new RegExp(`^(?:我是|是|叫我|称呼)?(${SURNAME}${TITLE})(?:吧|啊|哈)?$`, 'u');
+
 /** Index for index, like every fold, so spans found in the result slice the original too. */
 function foldSurnames(text: string): string {
   return text.replace(/[\u4e00-\u9fff]/g, (char) => TRADITIONAL_SURNAMES.get(char) ?? char);
@@ -86,8 +90,16 @@ export function locateNameIn(original: string, opts: FindNameOptions = {}): Name
     if (titled?.[1]) return { name: surname[1] + titled[1], start: surname.index, end: end + titled[0].length };
     return { name: surname[1], start: surname.index, end };
   }
-  if (!opts.expectingName) return undefined;
   const core = text.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+  // At the read-back a reply that is only a titled name (王先生, 是李女士) corrects the name. (Elsewhere it
+  // may be someone else: 李老师 answering "whom do you want to praise?"; and 小王 or a bare 王小明 could be
+  // other words: 老师, 明白.)
+  const titledAlone = opts.readingBack ? TITLED_ALONE.exec(core) : null;
+  if (titledAlone?.[1]) {
+    const start = text.indexOf(core);
+    return { name: titledAlone[1], start, end: start + core.length };
+  }
+  if (!opts.expectingName) return undefined;
   const bare = BARE_NAME.exec(core);
   if (bare?.[1]) {
     const start = text.indexOf(core);
