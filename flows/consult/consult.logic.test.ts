@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerReplies, followUpQuestion, isElliptical, type Consultation, type KnowledgeHit } from './consult.logic.ts';
+import { answerReplies, followUpQuestion, isElliptical, narrowerQuestions, type Consultation, type KnowledgeHit } from './consult.logic.ts';
 
 const hit = (id: string, title: string): KnowledgeHit => ({ id, title, answer: `${title}的答案。`, source: '北京市政务服务中心', effectiveFrom: '2024-01-01', confidence: 0.9 });
 const answered = (question: string, hits: KnowledgeHit[], shown = 0): Consultation => ({ question, hits, shown, resumeIntake: false });
@@ -30,5 +30,28 @@ describe('follow-up questions', () => {
     const [answer] = answerReplies({ ...hit('passport-apply', '在北京怎么办护照'), answer: '带身份证去出入境窗口。', phrased: true });
     expect(answer?.data).toMatchObject({ sources: [{ id: 'passport-apply' }], phrased: true });
     expect(answer?.text).toContain('来源：北京市政务服务中心');
+  });
+});
+
+describe('narrower questions for a padded consultation', () => {
+  const namesPlace = (clause: string) => /丰台|方庄|海淀|朝阳/.test(clause);
+
+  it('drops the clauses about the asker, then keeps only the asking ones', () => {
+    expect(narrowerQuestions('我妈75了一个人住 腿脚不好 我们在丰台方庄 想问问居家养老上门服务怎么申请', namesPlace)).toEqual([
+      '想问问居家养老上门服务怎么申请',
+    ]);
+    expect(narrowerQuestions('我在朝阳上班 社保断了两个月 会影响买房资格吗', namesPlace)).toEqual([
+      '社保断了两个月 会影响买房资格吗',
+      '会影响买房资格吗',
+    ]);
+  });
+
+  it('keeps a clause that asks even when it names a place or the asker', () => {
+    expect(narrowerQuestions('我住海淀 海淀哪里能办护照', namesPlace)).toEqual(['海淀哪里能办护照']);
+  });
+
+  it('offers nothing for one clause, and no question that names no topic', () => {
+    expect(narrowerQuestions('居家养老上门服务怎么申请', namesPlace)).toEqual([]);
+    expect(narrowerQuestions('我妈75了 需要带什么材料', namesPlace)).toEqual([]);
   });
 });

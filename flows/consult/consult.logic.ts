@@ -79,3 +79,29 @@ export function followUpQuestion(previous: Consultation | undefined, text: strin
   const topic = previous.hits[previous.shown]?.title ?? previous.question;
   return `${topic} ${trimmed}`;
 }
+
+// A clause that only tells about the asker (我妈75了一个人住, 我们在丰台方庄, 在朝阳上班): it helps a
+// person on the phone, but to the search it is words no entry holds, and it drowns the question.
+const ABOUT_THE_ASKER =
+  /\d+\s*(?:岁|了)|[一二三四五六七八九十]+岁|今年|一个人住|独居|老家|腿脚|身体不好|行动不便|(?:我|我们|咱|咱们|家)(?:住|在)|住在|在.{1,8}(?:上班|工作|打工|住)/u;
+const QUESTION_CLAUSE = /怎么|怎样|如何|咋|吗|么|什么|啥|哪|多少|能不能|可不可以|可以|是否|有没有|要不要|需不需要|[?？]/u;
+const CLAUSE_BREAK = /[\s，,。；;！!？?、]+/u;
+
+/**
+ * Narrower questions to search when the whole message finds nothing sure: first without the clauses
+ * that only tell about the asker or name a place, then only the clauses that ask. Each is returned only
+ * when it differs from the one before and still names a topic of its own.
+ */
+export function narrowerQuestions(text: string, namesPlace: (clause: string) => boolean): string[] {
+  const clauses = text.split(CLAUSE_BREAK).filter((c) => c.length > 0);
+  if (clauses.length < 2) return [];
+  const variants: string[] = [];
+  const add = (kept: string[]) => {
+    const question = kept.join(' ');
+    if (question.length > 0 && question !== text.trim() && !variants.includes(question) && !isElliptical(question)) variants.push(question);
+  };
+  const topical = clauses.filter((c) => QUESTION_CLAUSE.test(c) || (!ABOUT_THE_ASKER.test(c) && !namesPlace(c)));
+  add(topical);
+  add(topical.filter((c) => QUESTION_CLAUSE.test(c)));
+  return variants;
+}

@@ -61,4 +61,11 @@ describe('a follow-up question after an answer', () => {
     const later = await say('follow-5', '那需要带什么材料？');
     expect(sourceOf(later.replies)).not.toBe('passport-apply');
   });
+
+  it('answers a question padded with what the asker tells about themselves', async () => {
+    const padded = await say('follow-6', '我妈75了一个人住 腿脚不好 我们在丰台方庄 想问问居家养老上门服务怎么申请');
+    expect(padded.replies.map((r) => r.kind)).toContain('answer');
+    const school = await say('follow-7', '我孩子今年6岁 户口不在北京 我们住海淀 上小学要准备什么材料');
+    expect(school.replies.find((r) => r.kind === 'answer')?.text).toContain('非京籍');
+  });
 });
