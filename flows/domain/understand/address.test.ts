@@ -63,6 +63,11 @@ describe('findAddress', () => {
     expect(findAddress('周边小区都有充电桩')).toBeUndefined();
   });
 
+  it('keeps place names that begin with a character that usually ends one (太平家园)', () => {
+    expect(findAddress('昌平太平家园小区底商有个诊所无证行医')).toBe('太平家园小区底商');
+    expect(findAddress('我家在都市馨园3号楼')).toBe('都市馨园3号楼');
+  });
+
   it('keeps a bare building number', () => {
     expect(findAddress('3号楼下的垃圾没人清理')).toBe('3号楼');
   });

@@ -43,7 +43,7 @@ const LOCALITY = /小区|社区|家园|嘉园|花园|公寓|大厦|胡同|大街
 // (Schools are not: 上幼儿园, 上小学 is going to school. Asked where, they count; see ADDRESS_WORD.)
 const LANDMARK = /医院|地铁站|火车站|汽车站|公交站|商场|商城|购物中心|超市|底商|soho|写字楼|工地/gi;
 // Words of time and weather are no part of a name: 以前小区门口, 下雨天小区门口 name no estate.
-const NOT_IN_NAME = /以前|之前|最近|现在|今天|昨天|每天|天天|下雨|雨后|雪后|大雨|下雪|晚上|早上|白天|夜里|半夜|刚才/;
+const NOT_IN_NAME = /以前|以后|后来|之前|最近|现在|今天|昨天|每天|天天|下雨|雨后|雪后|大雨|下雪|晚上|早上|白天|夜里|半夜|刚才/;
 // Said right after an address or a landmark, the side of it (望京soho旁边, 地铁站B口, 华清嘉园北边)…
 const SIDE_AFTER = /^(?:[东西南北](?:门|侧|边|面)|旁边|对面|门口|附近|楼下|[A-Za-z]\d?(?:出口|口)|出口)/i;
 // …and then perhaps the place itself (那条小路, 那个健身房).
@@ -69,6 +69,8 @@ const NOT_PLACES = new Set([
 const COMMON_NOUNS = new Set([...NOT_PLACES, '马路', '道路', '公路', '铁路', '山路', '小路', '大路', '农村', '乡村', '山村']);
 // Characters that end a name when walking left: pronouns, particles, common verbs.
 const STOP_CHARS = new Set('我你您他她它们的了在是有没不很太就都也还又被把给让这那哪些么什吗呢吧啊呀说要想住从对每走去到跟与或但而且并才只再更最已啦哦嗯喂请帮找问叫姓个着过');
+// Place names that begin with a character that otherwise ends a name: 太平家园 (太 as in 太吵), 都市馨园, 大有庄.
+const STARTS_A_NAME = new Set(['太平', '都市', '有庄']);
 const NAME_CHAR = /[\u4e00-\u9fffA-Za-z0-9·-]/;
 const LEADING_NOISE = /^(?:投诉|举报|反映|求助|建议|咨询|地址|住址|位置|位于|地点|家住|就在)+/;
 // The second half of 那边/这里/那头 left at the start of a name when walking left stopped at 那/这.
@@ -119,7 +121,7 @@ function walkLeft(ctx: Context, pos: number): number {
       left = mention.start;
       continue;
     }
-    if (!NAME_CHAR.test(ch) || STOP_CHARS.has(ch)) break;
+    if (!NAME_CHAR.test(ch) || (STOP_CHARS.has(ch) && !STARTS_A_NAME.has(ch + ctx.text[left]))) break;
     left--;
   }
   return left;
@@ -390,7 +392,8 @@ export function findAddressIn(
   };
   if (opts.expectingAddress) return addressFromAnswer(ctx);
   const numbered = numberedAddresses(ctx);
-  const named = [...localityAddresses(ctx), ...landmarkAddresses(ctx)].sort((a, b) => a.start - b.start);
+  // Leftmost first, and of two read from the same start the longer (太平家园小区底商 over 太平家园).
+  const named = [...localityAddresses(ctx), ...landmarkAddresses(ctx)].sort((a, b) => a.start - b.start || b.end - a.end);
   const main = numbered[0] ?? named[0];
   return main ? chained(ctx, main, [...numbered, ...named]) : routeAddress(ctx);
 }

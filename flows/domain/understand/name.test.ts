@@ -34,6 +34,11 @@ describe('findName', () => {
     expect(findName('王先生')).toBeUndefined();
   });
 
+  it('reads 俺 (northern dialect) as 我', () => {
+    expect(findName('俺姓马')).toBe('马');
+    expect(findName('俺叫马德福，电话13912345678')).toBe('马德福');
+  });
+
   it('takes a reply that is only a titled name as the name at the read-back', () => {
     expect(findName('王先生', { readingBack: true })).toBe('王先生');
     expect(findName('是李女士。', { readingBack: true })).toBe('李女士');

@@ -45,9 +45,9 @@ const INTRODUCTIONS: RegExp[] = [
   // 叫我王先生 / 叫我小王
   new RegExp(`叫我((?:小|老)${SURNAME}|${SURNAME}${TITLE})`, 'u'),
   // 我叫王小明 / 我的名字是王小明 / 本人王小明
-  new RegExp(`(?:我叫|我的名字(?:是|叫)|名字(?:是|叫)|本人)(${SURNAME}${GIVEN}{1,2})${AFTER_NAME}`, 'u'),
+  new RegExp(`(?:[我俺]叫|[我俺]的名字(?:是|叫)|名字(?:是|叫)|本人)(${SURNAME}${GIVEN}{1,2})${AFTER_NAME}`, 'u'),
   // 我是李女士 / 我是3号楼的王先生
-  new RegExp(`我是(?:[^，,。！!？?]{0,12}的)?(${SURNAME}${TITLE})`, 'u'),
+  new RegExp(`[我俺]是(?:[^，,。！!？?]{0,12}的)?(${SURNAME}${TITLE})`, 'u'),
   // 联系人：李女士 / 联系人王小明
   new RegExp(`联系人[:：]?\\s*(${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2}${AFTER_NAME})`, 'u'),
   // 称呼是王先生 / 称呼改成李女士 / 姓名：王小明: what the read-back calls 称呼, named as such.
@@ -63,7 +63,7 @@ const INTRODUCTIONS: RegExp[] = [
 ];
 // 我姓王 / 免贵姓欧阳 / 姓王，王先生: the surname alone, with a title only when one is said with it.
 // The prefix is required: 老百姓关心的事 is not a surname.
-const SURNAME_ONLY = new RegExp(`(?:(?:我|本人)(?:免贵)?|免贵|^|(?<=[\\s\\p{P}]))姓(${SURNAME})(${TITLE})?`, 'u');
+const SURNAME_ONLY = new RegExp(`(?:(?:我|俺|本人)(?:免贵)?|免贵|^|(?<=[\\s\\p{P}]))姓(${SURNAME})(${TITLE})?`, 'u');
 const TITLED_NAME = new RegExp(`${SURNAME}${TITLE}`, 'u');
 // A reply that is only a name, when the bot asked for one: 王小明 / 王先生 / 小王 / 陈. 成 alone is "OK".
 const BARE_NAME = new RegExp(`^(?:我是|是)?((?:小|老)${SURNAME}|${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2}|(?!成)${SURNAME})$`, 'u');

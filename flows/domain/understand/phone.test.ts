@@ -32,6 +32,18 @@ describe('findPhone', () => {
     expect(findPhone(text)).toEqual({ phone });
   });
 
+  it.each([
+    ['电话幺三八 一二三四 五六七八', '13812345678'],
+    ['我手机是一八六二二三三四四五五', '18622334455'],
+    ['座机零一零 六八八八 一二三四', '010-68881234'],
+  ])('reads a number spelled in characters: %s', (text, phone) => {
+    expect(findPhone(text)).toEqual({ phone });
+  });
+
+  it('leaves short runs of numerals alone', () => {
+    expect(findPhone('三四五六楼都漏水')).toEqual({});
+  });
+
   it('finds the phone inside a sentence', () => {
     expect(findPhone('我的电话是139 0000 1234，白天都能打通')).toEqual({ phone: '13900001234' });
   });

@@ -85,8 +85,19 @@ function labelStart(text: string, start: number): number {
   return label ? start - label[0].length : start;
 }
 
+// A number said digit by digit in characters, as voice input and older people write it (幺三八 一二三四
+// 五六七八): seven or more in a run. 十 never appears in a number read digit by digit.
+const SPELLED_RUN = /[零〇一二三四五六七八九幺](?:[\s-]?[零〇一二三四五六七八九幺]){6,}/g;
+const SPELLED_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** The text with numbers spelled in characters written as digits, index for index. */
+function withSpelledDigits(text: string): string {
+  return text.replace(SPELLED_RUN, (run) => run.replace(/[零〇一二三四五六七八九幺]/g, (c) => SPELLED_DIGIT[c]!));
+}
+
 /** The valid phone (or, failing that, the attempted one) and where it is, in normalised text. */
-export function locatePhoneIn(text: string, opts: FindPhoneOptions = {}): PhoneSpan | undefined {
+export function locatePhoneIn(original: string, opts: FindPhoneOptions = {}): PhoneSpan | undefined {
+  const text = withSpelledDigits(original);
   const runs = numberRuns(text);
   // A run may hold several numbers (502 13811112222): try consecutive groups, widest first.
   for (const run of runs) {
