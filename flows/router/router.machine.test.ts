@@ -258,6 +258,24 @@ describe('the citizen conversation', () => {
     expect(back.at(-1)?.slot).toBe('address');
   });
 
+  it.each(['好好 我先打120', '已经报警了', '知道了 马上打'])('takes %s after the emergency advice as dealing with it, not as a case', async (answer) => {
+    const c = citizen();
+    await c.say('我家老头子摔地上起不来了 叫也叫不醒');
+    const back = await c.say(answer);
+    expect(back.map((r) => r.kind)).toEqual(['text']);
+    expect(back[0]?.text).toContain('先打电话要紧');
+    expect(c.state()).toBe('idle');
+    const later = await c.say('不用了');
+    expect(later.some((r) => r.slot === 'category')).toBe(false);
+  });
+
+  it('still records the case when the citizen adds an account after the advice', async () => {
+    const c = citizen();
+    await c.say('楼道里着火了，好大的烟！');
+    const more = await c.say('火灭了 是有人在楼道堆的纸箱子着了 物业一直不管');
+    expect(more.at(-1)?.kind).toBe('question');
+  });
+
   it('does not raise an alarm over an ordinary complaint about gas fees', async () => {
     const replies = await citizen().say('燃气费太贵了，一个月要好几百');
     expect(replies.some((r) => r.kind === 'emergency')).toBe(false);

@@ -204,6 +204,15 @@ const notHelped = (text: string) => resolveOption(text, helpedOptions) === 'no' 
 
 const declines = (text: string) => resolveOption(text, recordOptions) === 'decline' || detectCommand(text) === 'no' || detectCommand(text) === 'cancel';
 
+// Said to the emergency advice rather than to the offer: 好好 我先打120, 已经报警了, 知道了 马上打.
+const ATTENDING = /(?:先|马上|这就|立刻|立马|赶紧|现在|已经|正在|在)(?:去)?(?:打|拨|报警|叫|喊)|打(?:过|了)|报(?:过)?警了|叫了|(?:知道|明白|晓得)了/u;
+
+/** The citizen acknowledges the emergency advice or is calling now, and tells nothing more to record. */
+function attendsToEmergency(text: string): boolean {
+  const clauses = text.split(/[\s，,。！!、]+/u).filter(Boolean);
+  return clauses.length > 0 && clauses.length <= 3 && clauses.some((c) => ATTENDING.test(c)) && clauses.every((c) => ATTENDING.test(c) || /^(?:好+的?|嗯+|行|谢谢|谢了)$/u.test(c));
+}
+
 /** Whom to call, then what to do right now: said before any question. */
 function emergencyReply(emergency: Emergency | undefined): Reply {
   const found = emergency ?? { kind: 'medical', call: [{ number: '120', name: '急救电话' }], advice: '' };
@@ -295,6 +304,8 @@ export const citizenMachine = setup({
     acceptsRecording: ({ event }) => resolveOption(event.text, recordOptions) === 'record' || detectCommand(event.text) === 'yes',
     declinesRecordingWithDraft: ({ context, event }) => declines(event.text) && Object.keys(context.beforeEmergency?.draft ?? {}).length > 0,
     declinesRecording: ({ event }) => declines(event.text),
+    attendsToEmergencyWithDraft: ({ context, event }) => attendsToEmergency(event.text) && Object.keys(context.beforeEmergency?.draft ?? {}).length > 0,
+    attendsToEmergency: ({ event }) => attendsToEmergency(event.text),
     hasIntakeProgress: ({ context }) => context.intake.failures === 0,
     tooManyFailures: ({ context }) => context.intake.failures >= MAX_FAILURES,
     draftComplete: ({ context }) => missingSlot(context.intake.draft) === undefined && !context.intake.candidates?.length,
@@ -348,6 +359,7 @@ export const citizenMachine = setup({
     sayEmergency: emit(({ event }) => ({ type: 'reply' as const, reply: emergencyReply(detectEmergency(event.text)) })),
     offerToRecord: say({ kind: 'question', text: routerCopy.offerToRecord, options: recordOptions }),
     sayStaySafe: say({ kind: 'text', text: routerCopy.staySafe }),
+    sayCallFirst: say({ kind: 'text', text: routerCopy.callFirst }),
     sayOutOfScope: say({ kind: 'text', text: consultCopy.outOfScope, options: menuOptions }),
     startConsultation: assign(({ context, event }) => ({
       consultation: { question: followUpQuestion(recentConsultation(context, event.at), event.text), hits: [], shown: 0, resumeIntake: false },
@@ -597,6 +609,9 @@ export const citizenMachine = setup({
           { guard: 'acceptsRecording', target: 'intake.deciding', actions: ['forgetDraftBeforeEmergency', 'resumeIntake'] },
           { guard: 'declinesRecordingWithDraft', target: 'intake.deciding', actions: ['restoreDraftBeforeEmergency', 'sayStaySafe'] },
           { guard: 'declinesRecording', target: 'idle', actions: ['clearIntake', 'forgetDraftBeforeEmergency', 'sayStaySafe'] },
+          // "好好 我先打120": the citizen is dealing with the danger, not answering; nothing is recorded.
+          { guard: 'attendsToEmergencyWithDraft', target: 'intake.deciding', actions: ['restoreDraftBeforeEmergency', 'sayCallFirst'] },
+          { guard: 'attendsToEmergency', target: 'idle', actions: ['clearIntake', 'forgetDraftBeforeEmergency', 'sayCallFirst'] },
           { target: 'intake.deciding', actions: ['forgetDraftBeforeEmergency', 'resumeIntake', 'absorbAnswer'] },
         ],
       },
