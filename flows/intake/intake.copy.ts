@@ -31,6 +31,7 @@ export const intakeCopy = {
   askConfidential: '需要为您的身份保密吗？保密后，承办单位看不到您的姓名和完整电话。',
   notUnderstood: '抱歉，我没太明白。',
   updated: (what: string) => `好的，${what}已更新。`,
+  noted: (what: string) => `好的，${what}记下了。`,
   handledBy: (unit: string, within: string) => `${unit}${within ? `，一般${within}内联系您` : ''}`,
   dispatchedByHotline: '由12345热线派给承办单位',
   readBackIntro: '请核对一下：',

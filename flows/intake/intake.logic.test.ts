@@ -302,3 +302,52 @@ describe('the place of the case', () => {
   });
 });
 
+
+describe('corrections that name the field', () => {
+  const account = '朝阳区酒仙桥 公司叫鑫泰装饰 拖欠我三个月工资 一万二';
+  const filled = {
+    description: account,
+    type: '投诉' as const,
+    district: '朝阳区',
+    districtCode: '110105',
+    street: '酒仙桥街道',
+    address: '酒仙桥',
+    phone: '13800001111',
+    name: '张',
+    confidential: false,
+  };
+  const atReadBack = () => ({ ...emptyIntake(filled), asking: 'change' as const });
+
+  it('takes 地点改成… as the address only, keeping the account', () => {
+    const state = absorb(atReadBack(), '地点改成酒仙桥路鑫泰装饰公司');
+    expect(state.draft.address).toBe('酒仙桥路鑫泰装饰公司');
+    expect(state.draft.description).toBe(account);
+    expect(state.acks).toContain('好的，地点已更新。');
+  });
+
+  it('takes 类别不对 应该是… as the category only', () => {
+    const state = absorb(atReadBack(), '类别不对 应该是劳动仲裁');
+    expect(state.draft.description).toBe(account);
+    expect(categoryTree().get(state.draft.categoryId ?? '')?.name).toBe('劳动仲裁');
+  });
+
+  it('asks a field again when the citizen only says it is wrong', () => {
+    const state = absorb(atReadBack(), '地址写错了');
+    expect(state.draft.address).toBeUndefined();
+    expect(state.draft.description).toBe(account);
+    expect(state.draft.street).toBeUndefined();
+  });
+
+  it('leaves out what the new value is not (是太平家园 不是平家园)', () => {
+    expect(absorb(atReadBack(), '地址错了 是太平家园 不是平家园').draft.address).toBe('太平家园');
+  });
+
+  it('never takes a name or the wish for confidentiality given to "where?" as the address, and says it was noted', () => {
+    const asked = { ...emptyIntake({ description: account, type: '投诉' as const, district: '朝阳区', districtCode: '110105', street: '酒仙桥街道' }), asking: 'address' as const };
+    const named = absorb(asked, '姓张');
+    expect(named.draft.name).toBe('张');
+    expect(named.draft.address).toBeUndefined();
+    expect(named.acks).toContain('好的，称呼记下了。');
+    expect(absorb(asked, '不用保密').draft.address).toBeUndefined();
+  });
+});

@@ -10,6 +10,7 @@ import { chooseStreet } from '../domain/places/place-finder.ts';
 import { categorise, categoryFromAnswer } from './categorize.ts';
 import { categoryTree, formatCategoryPath } from '../domain/categories/category-tree.ts';
 import { routeCase } from '../domain/routing/route-case.ts';
+import { fieldCorrection } from './field-correction.ts';
 
 /**
  * The pure heart of intake: fold one citizen message into the draft, then decide what to ask.
@@ -121,8 +122,15 @@ function sharedDistrict(streets: StreetChoice[]): { code: string; name: string }
 
 /** Fold one message into the intake state; `hints` (an optional model's) only fill what the rules left empty. */
 export function absorb(state: IntakeState, rawText: string, hints?: TextHintValues): IntakeState {
-  const text = resolveOption(rawText, state.options);
-  const expecting = state.asking && state.asking !== 'street_choice' && state.asking !== 'change' ? state.asking : undefined;
+  // 地点改成…, 类别不对 应该是…: the new value of the field named, and of no other; 地址写错了 asks it again.
+  const fixing = fieldCorrection(rawText);
+  if (fixing?.rest === '') return withSlotForgotten(state, fixing.slot) ?? state;
+  return fixing ? absorbText(state, fixing.rest, hints, fixing.slot) : absorbText(state, rawText, hints);
+}
+
+function absorbText(state: IntakeState, rawText: string, hints: TextHintValues | undefined, correctedSlot?: Slot): IntakeState {
+  const text = correctedSlot ? rawText : resolveOption(rawText, state.options);
+  const expecting = correctedSlot ?? (state.asking && state.asking !== 'street_choice' && state.asking !== 'change' ? state.asking : undefined);
   const draft: CaseDraft = { ...state.draft };
   const changed = new Set<keyof CaseDraft>();
   let problem: Problem | undefined;
@@ -149,7 +157,7 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
     expecting,
   );
   if (chosen) found.place = { district: { code: chosen.districtCode, name: chosen.district }, street: chosen, end: -1 };
-  const correcting = found.isCorrection;
+  const correcting = found.isCorrection || correctedSlot !== undefined;
 
   // A bare type word restates or changes the type whatever was asked ("投诉" while asked for a name).
   const restatesType = isRequestType(text) && draft.type === text;
@@ -159,7 +167,8 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   // An answer to the category question says what kind of problem it is ("都不是，是物业乱收停车费"): it
   // picks the category below and never replaces the account already given.
   const answersCategory = expecting === 'category' && draft.description !== undefined;
-  if (found.description && !answersCategory && (!draft.description || expecting === 'description' || (correcting && !found.phone && !found.place))) {
+  const mayRetell = correcting && correctedSlot === undefined && !found.phone && !found.place;
+  if (found.description && !answersCategory && (!draft.description || expecting === 'description' || mayRetell)) {
     setIfChanged(draft, 'description', found.description, changed);
   }
 
@@ -296,6 +305,8 @@ function withHints(found: Extraction, hints: TextHintValues | undefined, expecti
   return merged;
 }
 
+const NOTED_ASIDE = new Set<Slot>(['phone', 'name', 'confidential']);
+
 function finish(
   state: IntakeState,
   draft: CaseDraft,
@@ -305,11 +316,16 @@ function finish(
   acks: string[] = [],
 ): IntakeState {
   const correctedSlots = new Set<Slot>();
+  // Given while another question was asked (a phone to "where?"): said to be taken, so the same
+  // question asked again does not read as if the answer was ignored.
+  const aside = new Set<Slot>();
   for (const field of changed) {
     const slot = SLOT_OF_FIELD[field];
     const hadValue = state.draft[field] !== undefined;
     if (slot && hadValue) correctedSlots.add(slot);
+    else if (slot && state.asking && state.asking !== slot && NOTED_ASIDE.has(slot)) aside.add(slot);
   }
+  if (aside.size > 0) acks.push(copy.noted([...aside].map((slot) => SLOT_LABELS[slot]).join('和')));
   // The same street options offered again are no progress.
   const progressed = changed.size > 0 || (candidates !== undefined && candidates !== state.candidates);
   return {
@@ -485,7 +501,11 @@ export function askWhichToChange(): Question {
 
 /** The citizen picked a field to change from the list: forget it so intake asks for it again. */
 export function forgetSlot(state: IntakeState, rawText: string): IntakeState | undefined {
-  const slot = resolveOption(rawText, changeOptions) as Slot;
+  return withSlotForgotten(state, resolveOption(rawText, changeOptions) as Slot);
+}
+
+/** The state with one field forgotten, so intake asks for it again; undefined for a slot that is no field. */
+function withSlotForgotten(state: IntakeState, slot: Slot): IntakeState | undefined {
   const draft = { ...state.draft };
   switch (slot) {
     case 'type':

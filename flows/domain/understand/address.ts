@@ -277,10 +277,11 @@ const HEAD_CLAUSE = /^.*(?:我们?|你们?|他们?|她们?|每天|天天|经常|
 const TELLS_WHAT = /了|吗|呢|怎么|没人|太[\u4e00-\u9fff]|一下|表扬|投诉|举报|反映|建议|感谢|谢谢|麻烦|师傅|老板|当时|时候|还是|叫啥|好像|具体|楼上|隔壁|对门|邻居/;
 // Anything that makes a piece of an answer address-like, besides numbers (7号楼) and routes.
 const ADDRESS_WORD = new RegExp(
-  `${LOCALITY.source}|${LANDMARK.source}|苑|园|城|府|湾|国际|大院|院|宿舍|座|站(?![着起在住])|店|馆|厅|厂|桥|中心|银行|酒店|宾馆|学校|小学|中学|大学|学院|健身房|诊所|药房|网吧|` +
+  `${LOCALITY.source}|${LANDMARK.source}|苑|园|城|府|湾|国际|大院|院|宿舍|座|站(?![着起在住])|店|馆|厅|厂|公司|桥|中心|银行|酒店|宾馆|学校|小学|中学|大学|学院|健身房|诊所|药房|网吧|` +
     '对面|旁边|门口|交叉口|路口|出口|入口|[东西南北](?:门|侧|边)',
   'gi',
 );
+const WEAK_ADDRESS_WORD = /^公司$/;
 // What may follow the last address word and still belong to it: 塔2, B口, 3层, 北门.
 const TAIL_OF_ADDRESS = /^(?:[\u4e00-\u9fff]?[A-Za-z0-9-]+[\u4e00-\u9fff]?|旁边|对面|门口|里面|外面?|内|楼下|底下|下面|后面|前面|[东西南北]?(?:门|侧|边)[外内]?)$/;
 // A piece that is only a generic word (全小区 → 小区) adds nothing to a named place said with it.
@@ -326,6 +327,8 @@ function pieceOfAnswer(ctx: Context, start: number, end: number): { start: numbe
     const piece = ctx.text.slice(s, e);
     return TELLS_WHAT.test(piece) || piece.includes('的') || piece.length > 10 ? undefined : { start: s, end: e, anchored: false };
   }
+  // A company is an address only when nothing in the piece tells a story (当时热力公司的师傅来修的).
+  if (words.every(([ws, we]) => WEAK_ADDRESS_WORD.test(ctx.text.slice(ws, we))) && TELLS_WHAT.test(ctx.text.slice(s, e))) return undefined;
   const firstWord = Math.min(...words.map(([wordStart]) => wordStart));
   s += HEAD_CLAUSE.exec(ctx.text.slice(s, firstWord))?.[0].length ?? 0;
   const lastWordEnd = Math.max(...words.map(([, wordEnd]) => wordEnd));

@@ -63,15 +63,20 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const { match, mentions } = findPlacesIn(normalised, { expectingPlace: expecting === 'address' });
   if (match.district || match.street || match.candidates) result.place = match;
 
-  const address = findAddressIn(normalised, mentions, phoneSpan, { expectingAddress: expecting === 'address' });
-  if (address) result.address = address.address;
-  if (address?.nameOnly) result.addressNameOnly = true;
-
   const name = locateNameIn(normalised, { expectingName: expecting === 'name', readingBack: readingBack === true });
   if (name) result.name = name.name;
 
   const confidential = locateConfidentialIn(normalised, { expectingConfidential: expecting === 'confidential' });
   if (confidential) result.confidential = confidential.confidential;
+
+  // Neither the phone, the name nor the wish for confidentiality (姓张, 不用保密, said when asked where) is
+  // any part of the address.
+  const notAddress: Array<[number, number]> = [...phoneSpan];
+  if (name) notAddress.push([name.start, name.end]);
+  if (confidential) notAddress.push([confidential.start, confidential.end]);
+  const address = findAddressIn(normalised, mentions, notAddress, { expectingAddress: expecting === 'address' });
+  if (address) result.address = address.address;
+  if (address?.nameOnly) result.addressNameOnly = true;
 
   const kind = classifyRequestKindIn(normalised);
   if (kind) {
