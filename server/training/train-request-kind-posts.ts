@@ -234,7 +234,10 @@ function reportHeldOut(compiled: ReturnType<typeof compileCategoryModel>): void 
   });
   log();
   log(`== held out: ${labels.length} labelled messages of unlabeled-with-votes.jsonl, never trained or tuned on ==`);
-  log(`model ${summaryLine(evaluate(REQUEST_KINDS, gold, predicted))}`);
+  const model = evaluate(REQUEST_KINDS, gold, predicted);
+  log(formatClassTable(model));
+  log(formatConfusionMatrix(model));
+  log(`model ${summaryLine(model)}`);
   log(`rules ${summaryLine(evaluate(REQUEST_KINDS, gold, rules, '未判定'))}`);
 }
 
