@@ -351,3 +351,30 @@ describe('corrections that name the field', () => {
     expect(absorb(asked, '不用保密').draft.address).toBeUndefined();
   });
 });
+
+describe('the street already known', () => {
+  const account = '就在回龙观华联旁边那个过街天桥底下，井盖丢了，一个大黑窟窿，晚上特别危险';
+
+  it('asks no street question when the answer names it among others (… 霍营方向)', () => {
+    const placed = absorb(emptyIntake(), account);
+    expect(placed.draft.street).toBe('回龙观街道');
+    const asked = { ...placed, draft: { ...placed.draft, type: '求助' as const }, asking: 'address' as const };
+    const answered = absorb(asked, '就是回龙观华联商厦 西边那个天桥 霍营方向');
+    expect(answered.candidates).toBeUndefined();
+    expect(answered.draft.street).toBe('回龙观街道');
+    expect(answered.problem).toBeUndefined();
+  });
+
+  it('takes picking the street already set as an answer', () => {
+    const placed = absorb(emptyIntake(), account);
+    const candidates = [
+      { code: placed.draft.streetCode!, name: '回龙观街道', district: '昌平区', districtCode: '110114' },
+      { code: '110114010', name: '霍营街道', district: '昌平区', districtCode: '110114' },
+    ];
+    const asked = { ...placed, asking: 'street_choice' as const, candidates, options: [...candidates.map((c) => ({ label: `昌平区${c.name}`, value: c.code })), { label: '不清楚', value: '不清楚' }] };
+    const picked = absorb(asked, '回龙观');
+    expect(picked.problem).toBeUndefined();
+    expect(picked.failures).toBe(0);
+    expect(picked.draft.street).toBe('回龙观街道');
+  });
+});

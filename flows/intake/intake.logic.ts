@@ -199,6 +199,9 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
     setIfChanged(draft, 'streetCode', s.code, changed);
     setIfChanged(draft, 'street', s.name, changed);
     draft.streetUnknown = undefined;
+  } else if (found.place?.candidates?.some((c) => c.code === draft.streetCode) && !offered) {
+    // The street already known is one of the candidates (回龙观华联 … 霍营方向, placed in 回龙观 before):
+    // nothing to ask.
   } else if (found.place?.candidates?.length) {
     // Streets of one district (天通苑北/南, 五道口) settle the district at least.
     const district = sharedDistrict(found.place.candidates);
@@ -252,7 +255,8 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   if (expecting === 'name' && !changed.has('name') && !changed.has('nameSkipped')) problem = 'not_understood';
 
   if (restatesType) return { ...finish(state, draft, changed, undefined, candidates, acks), failures: state.failures, problem: undefined };
-  return finish(state, draft, changed, problem, candidates, acks);
+  // Picking the street that was already set is an answer all the same.
+  return finish(state, draft, changed, problem, candidates, acks, chosen !== undefined);
 }
 
 /**
@@ -314,6 +318,7 @@ function finish(
   problem: Problem | undefined,
   candidates: StreetChoice[] | undefined,
   acks: string[] = [],
+  answered = false,
 ): IntakeState {
   const correctedSlots = new Set<Slot>();
   // Given while another question was asked (a phone to "where?"): said to be taken, so the same
@@ -327,7 +332,7 @@ function finish(
   }
   if (aside.size > 0) acks.push(copy.noted([...aside].map((slot) => SLOT_LABELS[slot]).join('和')));
   // The same street options offered again are no progress.
-  const progressed = changed.size > 0 || (candidates !== undefined && candidates !== state.candidates);
+  const progressed = answered || changed.size > 0 || (candidates !== undefined && candidates !== state.candidates);
   return {
     draft,
     failures: progressed ? 0 : state.failures + 1,
