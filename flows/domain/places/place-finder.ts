@@ -60,7 +60,8 @@ export interface PlaceMention {
 }
 
 // 大街/路/街/桥/胡同/环路 after a bare name make it a road's name; 路灯/路口/路面 are things on a road.
-const ROAD_AFTER = /^[东西南北中外内]?(?:大街|大道|路(?![灯口面边上旁])|街(?!道)|桥|胡同|环路)/;
+// (街到 is 街道 mistyped, as pinyin input often gives it.)
+const ROAD_AFTER = /^[东西南北中外内]?(?:大街|大道|路(?![灯口面边上旁])|街(?![道到])|桥|胡同|环路)/;
 const ROAD_NAME = /(?:路|街)$/;
 // A place name straight before one of these names a landmark (朝阳医院, 西二旗地铁站, 望京soho): the name
 // still places the case, and belongs to the address too.
@@ -86,6 +87,14 @@ function bareNameInContext(text: string, start: number, end: number): boolean {
   );
 }
 
+// A direction starting a word glued to a bare name makes another place's name: 西黄村 is a village in
+// 石景山, not 大兴's 黄村; 城北回龙观 is still 回龙观.
+const WORD_START_BEFORE = /^(?:|[\s\p{P}\p{S}在住去到从是的个])$/u;
+
+function namesAnotherPlace(text: string, start: number, bare: boolean): boolean {
+  return bare && start > 0 && /[东西南北]/.test(text[start - 1]!) && WORD_START_BEFORE.test(text.slice(Math.max(0, start - 2), start - 1));
+}
+
 /** All place names in already-normalised text, leftmost-longest, without overlaps. */
 export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): PlaceMention[] {
   const mentions: PlaceMention[] = [];
@@ -99,7 +108,7 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
       i++;
       continue;
     }
-    if (hit.name.kind !== 'not-place') {
+    if (hit.name.kind !== 'not-place' && !namesAnotherPlace(text, i, hit.name.bare)) {
       const bare = hit.name.bare;
       const accepted = hit.name.kind === 'district' || !bare || placeContext || bareNameInContext(text, i, hit.end);
       const beginsRoad = bare && ROAD_AFTER.test(text.slice(hit.end, hit.end + 3));
