@@ -40,6 +40,8 @@ export interface IntakeState {
   /** Short acknowledgements of corrections, said before the next question. */
   acks: string[];
   candidates?: StreetChoice[];
+  /** The intake records an emergency of this kind: the same danger told again adds to it, not raises it anew. */
+  emergency?: string;
 }
 
 export const MAX_FAILURES = 3;
@@ -342,6 +344,7 @@ function finish(
     candidates,
     asking: state.asking,
     options: state.options,
+    ...(state.emergency ? { emergency: state.emergency } : {}),
   };
 }
 
@@ -537,5 +540,5 @@ function withSlotForgotten(state: IntakeState, slot: Slot): IntakeState | undefi
     default:
       return undefined;
   }
-  return { ...emptyIntake(JSON.parse(JSON.stringify(draft)) as CaseDraft), failures: 0 };
+  return { ...emptyIntake(JSON.parse(JSON.stringify(draft)) as CaseDraft), failures: 0, ...(state.emergency ? { emergency: state.emergency } : {}) };
 }

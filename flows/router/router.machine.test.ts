@@ -276,6 +276,24 @@ describe('the citizen conversation', () => {
     expect(more.at(-1)?.kind).toBe('question');
   });
 
+  it('records a fire as a fire-safety case, and does not raise it again when it is told again', async () => {
+    const filed: FileCaseInput[] = [];
+    const c = citizen(async (input) => {
+      filed.push(input);
+      return { ticketNo: 'J26112300002', unit: { code: '110102007', name: '德胜街道', kind: 'street' } };
+    });
+    await c.say('我家楼下一股烟往上冒 呛得不行 好像谁家着了');
+    await c.say('帮我登记');
+    await c.say('西城区德胜街道 德外大街11号院 5号楼');
+    const again = await c.say('类别不对吧 这是着火了');
+    expect(again.some((r) => r.kind === 'emergency')).toBe(false);
+    await c.say('13811112222');
+    await c.say('跳过');
+    await c.say('不用保密');
+    await c.say('确认');
+    expect(filed[0]?.draft.categoryId).toBe('C13.08.009');
+  });
+
   it('does not raise an alarm over an ordinary complaint about gas fees', async () => {
     const replies = await citizen().say('燃气费太贵了，一个月要好几百');
     expect(replies.some((r) => r.kind === 'emergency')).toBe(false);

@@ -204,6 +204,14 @@ const notHelped = (text: string) => resolveOption(text, helpedOptions) === 'no' 
 
 const declines = (text: string) => resolveOption(text, recordOptions) === 'decline' || detectCommand(text) === 'no' || detectCommand(text) === 'cancel';
 
+// The category an emergency is recorded under, where the tree has one that fits every case of the kind.
+const EMERGENCY_CATEGORY: Partial<Record<Emergency['kind'], string>> = {
+  fire: 'C13.08.009', // 消防安全
+  gas: 'C01.02.013.01', // 燃气泄漏
+  violence: 'C13.08.007', // 治安案件
+  electric: 'C01.02.015.02', // 电力设施报修
+};
+
 // Said to the emergency advice rather than to the offer: 好好 我先打120, 已经报警了, 知道了 马上打.
 const ATTENDING = /(?:先|马上|这就|立刻|立马|赶紧|现在|已经|正在|在)(?:去)?(?:打|拨|报警|叫|喊)|打(?:过|了)|报(?:过)?警了|叫了|(?:知道|明白|晓得)了/u;
 
@@ -234,7 +242,8 @@ function remember(intake: IntakeState, q: Question): IntakeState {
  * state's own transitions take precedence over its parent's.
  */
 const INTAKE_COMMANDS = [
-  { guard: 'isEmergency', target: '#citizen.emergencyOffered', actions: ['keepDraftBeforeEmergency', 'absorbAnswer', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
+  // The danger the case already records, told again or corrected (类别不对吧 这是着火了), is an answer.
+  { guard: 'isNewEmergency', target: '#citizen.emergencyOffered', actions: ['keepDraftBeforeEmergency', 'absorbAnswer', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
   { guard: 'isDataRequest', actions: 'sayRefusal' },
   // A photo mid-intake is not an answer: ask for words and keep the question open.
   { guard: 'hasAttachment', actions: 'sayTextOnly' },
@@ -286,6 +295,10 @@ export const citizenMachine = setup({
     // names no problem (异地就医怎么报销？), is looked up first: nothing found offers to file it.
     isConsultation: ({ event }) => asksForInformation(event.text),
     isEmergency: ({ event }) => detectEmergency(event.text) !== undefined,
+    isNewEmergency: ({ context, event }) => {
+      const found = detectEmergency(event.text);
+      return found !== undefined && found.kind !== context.intake.emergency;
+    },
     isOutOfScope: ({ event }) => isOutOfScope(event.text),
     /** A question asked in the middle of filing ("先问一下，物业费不交会怎样？"), not the account itself. */
     isSideQuestion: ({ context, event }) => {
@@ -396,12 +409,15 @@ export const citizenMachine = setup({
       lastConsultation: context.consultation && !context.consultation.resumeIntake ? { consultation: context.consultation, endedAt: (event as CitizenEvent).at } : undefined,
     })),
     /** An emergency case is a request for help whose account is the message itself, unless the citizen said more. */
-    noteEmergency: assign(({ context, event }) => ({
-      intake: {
-        ...context.intake,
-        draft: { type: '求助' as const, ...context.intake.draft, description: context.intake.draft.description ?? event.text.trim() },
-      },
-    })),
+    noteEmergency: assign(({ context, event }) => {
+      const kind = detectEmergency(event.text)?.kind;
+      const draft = { type: '求助' as const, ...context.intake.draft, description: context.intake.draft.description ?? event.text.trim() };
+      // Recorded, a fire is a fire-safety case whatever the smoke smelled of (not 异味废气 for 7 days),
+      // when the danger is the account itself (not told in the middle of filing something else).
+      const isTheAccount = !context.beforeEmergency?.draft.description;
+      const categoryId = kind && isTheAccount ? EMERGENCY_CATEGORY[kind] : undefined;
+      return { intake: { ...context.intake, emergency: kind, draft: categoryId ? { ...draft, categoryId, categoryUnknown: undefined } : draft } };
+    }),
     keepDraftBeforeEmergency: assign(({ context }) => ({ beforeEmergency: context.beforeEmergency ?? context.intake })),
     forgetDraftBeforeEmergency: assign({ beforeEmergency: undefined }),
     restoreDraftBeforeEmergency: assign(({ context }) => ({ intake: { ...(context.beforeEmergency ?? emptyIntake()), failures: 0, acks: [] }, beforeEmergency: undefined })),
