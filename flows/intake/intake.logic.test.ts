@@ -378,3 +378,13 @@ describe('the street already known', () => {
     expect(picked.draft.street).toBe('回龙观街道');
   });
 });
+
+describe('a name withheld', () => {
+  it('asks no name after 我不想留名, said with the phone', () => {
+    const state = absorb(emptyIntake({ description: '楼下有人打架', type: '求助' as const }), '18210002000 我不想留名 保密');
+    expect(state.draft.nameSkipped).toBe(true);
+    expect(state.draft.confidential).toBe(true);
+    expect(state.draft.phone).toBe('18210002000');
+    expect(missingSlot(state.draft)).not.toBe('name');
+  });
+});

@@ -95,6 +95,8 @@ const SLOT_OF_FIELD: Partial<Record<keyof CaseDraft, Slot>> = {
   confidential: 'confidential',
 };
 
+// Said anywhere, the citizen will not give a name (18210002000 我不想留名 保密): not asked for one.
+const WITHHOLDS_NAME = /不想?留名|不愿意?留名|不留名字|不想留姓名|不想说名字|不想透露姓名|匿名/;
 // The citizen does not know the street: 哪个街道我真不清楚, 不知道 就西二旗地铁站.
 const DOES_NOT_KNOW = /不知道|不清楚|不确定|说不好|说不清|记不清|不记得|忘了|搞不清/;
 // Asked which of several streets, "both" says the place spans them: none of them decides (天通苑到望京 都有).
@@ -243,7 +245,8 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   else if (found.invalidPhone && (expecting === 'phone' || correcting)) problem = 'invalid_phone';
   else if (expecting === 'phone') problem = DECLINES_PHONE.test(text) || detectCommand(text) === 'skip' ? 'phone_declined' : 'not_understood';
 
-  if (expecting === 'name' && !found.name && detectCommand(text) === 'skip') setIfChanged(draft, 'nameSkipped', true, changed);
+  const withholdsName = (expecting === 'name' && detectCommand(text) === 'skip') || WITHHOLDS_NAME.test(text);
+  if (!found.name && withholdsName && !draft.name) setIfChanged(draft, 'nameSkipped', true, changed);
   else if (found.name) {
     setIfChanged(draft, 'name', found.name, changed);
     draft.nameSkipped = undefined;

@@ -19,6 +19,14 @@ describe('detectCommand', () => {
     });
   }
 
+  it.each(['那算了 不登记了', '不用登记了', '不弄了 不登记了', '那算了'])('reads %s as giving up', (text) => {
+    expect(detectCommand(text)).toBe('cancel');
+  });
+
+  it('leaves a bare 不要 to the question it answers (保密? 不要)', () => {
+    expect(detectCommand('不要')).not.toBe('cancel');
+  });
+
   it.each([
     '取消了的航班怎么退票',
     '我要投诉',

@@ -19,8 +19,8 @@ const PHRASES: Record<Command, string[]> = {
   no: ['不是', '不是的', '不对', '不', '否', '有误', '要改', '不确认', '错了', '不正确', '不行', 'no', 'n', '不同意', '需要修改', '修改'],
 };
 
-// 我不想投诉了 / 我不要反映了: giving up, said in words.
-const GIVING_UP = /^我?(?:不想|不要|不打算|不需要|不用)(?:再)?(?:投诉|反映|举报|办|弄|继续|提交|咨询)$/;
+// 我不想投诉了 / 我不要反映了 / 那算了 不登记了: giving up, said in words.
+const GIVING_UP = /^(?:那|那就)?我?(?:不想|不要|不打算|不需要|不用|不|别)(?:再)?(?:投诉|反映|举报|办|弄|继续|提交|咨询|登记|记录|记)$|^(?:那|那就)算$/;
 const POLITE_HEAD = /^(?:请|麻烦|我要|我想|我需要|帮我|给我)+/;
 const POLITE_TAIL = /(?:吧|了|呢|啊|呀|哈|嘛|哦|喔|啦|哇|咯|噢|谢谢|谢了|thanks|thx)+$/;
 // WeChat sends its stickers as bracketed names: [微笑], [抱拳], [OK].
