@@ -30,6 +30,17 @@ export const intakeCopy = {
   askName: '怎么称呼您？比如“王先生”。不方便的话回复“跳过”。',
   askConfidential: '需要为您的身份保密吗？保密后，承办单位看不到您的姓名和完整电话。',
   notUnderstood: '抱歉，我没太明白。',
+  /** Asked why the bot asks (为啥要我电话, 这有啥区别, 你问这么多干嘛): the reason for the question being asked. */
+  whyAsked: {
+    type: '类型决定怎么办：投诉是自己遇到的问题要解决，求助是需要帮一把，举报是发现违法违规请有关部门查处，建议是对公共事务的想法，表扬是夸夸办得好的人。选不准也没关系，选最接近的就行。',
+    description: '说清是什么事，承办单位才知道去处理什么。',
+    category: '类别决定派给哪个部门。选最接近的就行，选不准也没关系，热线还会核对。',
+    address: '知道具体位置，承办单位才能找到地方去处理。',
+    phone: '留电话是为了承办单位办理时能联系到您，办完了也要回访您满不满意。号码只用于这件事，也可以为您保密，保密后承办单位看不到您的完整号码。',
+    name: '只是为了联系时好称呼您，不想说可以回复“跳过”。',
+    confidential: '保密后，承办单位看不到您的姓名和完整电话；不保密，他们联系您更方便。',
+  },
+  confidentialNoted: '好的，会为您保密，承办单位看不到您的姓名和完整电话。',
   updated: (what: string) => `好的，${what}已更新。`,
   noted: (what: string) => `好的，${what}记下了。`,
   handledBy: (unit: string, within: string) => `${unit}${within ? `，一般${within}内联系您` : ''}`,

@@ -388,3 +388,29 @@ describe('a name withheld', () => {
     expect(missingSlot(state.draft)).not.toBe('name');
   });
 });
+
+describe('questions about the question', () => {
+  const account = { description: '举报一个黑诊所 没有执照还给人打吊瓶', type: '举报' as const };
+
+  it.each([
+    ['为啥要电话 举报还要实名啊', 'phone', '回访'],
+    ['这有啥区别吗？', 'type', '选最接近的'],
+    ['你问这么多干嘛', 'address', '找到地方'],
+  ] as const)('answers %s with why the %s is asked, and counts no failure', (text, slot, reason) => {
+    const asked = { ...emptyIntake(account), asking: slot, failures: 1 };
+    const state = absorb(asked, text);
+    expect(state.problem).toBe('asks_why');
+    expect(state.failures).toBe(1);
+    expect(nextQuestion({ ...state, draft: { ...state.draft, type: slot === 'type' ? undefined : state.draft.type } }).reply.text).toContain(reason);
+  });
+
+  it('promises confidentiality when asked for it while the phone is asked, and again when asked again', () => {
+    const asked = { ...emptyIntake(account), asking: 'phone' as const };
+    const once = absorb(asked, '能保密吗');
+    expect(once.draft.confidential).toBe(true);
+    expect(once.acks.join('')).toContain('会为您保密');
+    const twice = absorb({ ...once, acks: [] }, '你先告诉我能不能保密 不能保密我不说');
+    expect(twice.acks.join('')).toContain('会为您保密');
+    expect(twice.problem).toBeUndefined();
+  });
+});

@@ -19,7 +19,7 @@ import { fieldCorrection } from './field-correction.ts';
  */
 
 export type Asking = Slot | 'street_choice' | 'change';
-export type Problem = 'invalid_phone' | 'not_understood' | 'place_not_found' | 'phone_declined';
+export type Problem = 'invalid_phone' | 'not_understood' | 'place_not_found' | 'phone_declined' | 'asks_why';
 
 export interface StreetChoice {
   code: string;
@@ -95,6 +95,8 @@ const SLOT_OF_FIELD: Partial<Record<keyof CaseDraft, Slot>> = {
   confidential: 'confidential',
 };
 
+// A question about the question being asked: why it is needed, what the options mean.
+const ASKS_WHY = /为啥|为什么|干嘛|干什么|干啥|有啥区别|有什么区别|啥区别|什么区别|什么意思|啥意思|有必要|必须[^，,。]*吗|一定要[^，,。]*吗|非得|还要实名|问这么多/;
 // Said anywhere, the citizen will not give a name (18210002000 我不想留名 保密): not asked for one.
 const WITHHOLDS_NAME = /不想?留名|不愿意?留名|不留名字|不想留姓名|不想说名字|不想透露姓名|匿名/;
 // The citizen does not know the street: 哪个街道我真不清楚, 不知道 就西二旗地铁站.
@@ -260,6 +262,15 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   if (expecting === 'name' && !changed.has('name') && !changed.has('nameSkipped')) problem = 'not_understood';
 
   if (restatesType) return { ...finish(state, draft, changed, undefined, candidates, acks), failures: state.failures, problem: undefined };
+  // 为啥要我电话？ / 这有啥区别？: a question about the question, answered before it is asked again; it
+  // counts as no failure.
+  // 你先告诉我能不能保密: asked again, the promise is said again.
+  if (changed.size === 0 && found.confidential === true && draft.confidential === true) {
+    return { ...finish(state, draft, changed, undefined, candidates, [...acks, copy.confidentialNoted]), failures: state.failures, problem: undefined };
+  }
+  if (changed.size === 0 && expecting && !correctedSlot && ASKS_WHY.test(text)) {
+    return { ...finish(state, draft, changed, 'asks_why', candidates, acks), failures: state.failures };
+  }
   // Picking the street that was already set is an answer all the same.
   return finish(state, draft, changed, problem, candidates, acks, chosen !== undefined);
 }
@@ -335,6 +346,11 @@ function finish(
     if (slot && hadValue) correctedSlots.add(slot);
     else if (slot && state.asking && state.asking !== slot && NOTED_ASIDE.has(slot)) aside.add(slot);
   }
+  // 能保密吗 while asked for the phone: say what confidentiality means rather than "保密设置记下了".
+  if (aside.has('confidential') && draft.confidential) {
+    aside.delete('confidential');
+    acks.push(copy.confidentialNoted);
+  }
   if (aside.size > 0) acks.push(copy.noted([...aside].map((slot) => SLOT_LABELS[slot]).join('和')));
   // The same street options offered again are no progress.
   const progressed = answered || changed.size > 0 || (candidates !== undefined && candidates !== state.candidates);
@@ -383,6 +399,7 @@ function withPreamble(state: IntakeState, text: string): string {
   if (state.problem === 'invalid_phone') parts.push(copy.invalidPhone);
   else if (state.problem === 'place_not_found') parts.push(copy.placeNotFound);
   else if (state.problem === 'phone_declined') parts.push(copy.phoneNeeded);
+  else if (state.problem === 'asks_why' && state.asking && state.asking in copy.whyAsked) parts.push(copy.whyAsked[state.asking as keyof typeof copy.whyAsked]);
   else if (state.problem === 'not_understood' && state.failures > 0) parts.push(copy.notUnderstood);
   parts.push(text);
   return parts.join('');
