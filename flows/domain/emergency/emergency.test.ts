@@ -207,3 +207,64 @@ describe('detectEmergency by kind of wording (round 6 classes)', () => {
     expect(detectEmergency(`${letter}刚才他们又来了，现在在楼下打人`)?.kind).toBe('violence');
   });
 });
+
+describe('detectEmergency by kind of wording (round 7 classes)', () => {
+  it.each([
+    ['院里大树歪了 压在电线上了 底下一帮孩子在玩', 'electric'],
+    ['路口信号灯杆子带电 我扶了一下被打了一下', 'electric'],
+    ['人给电趴下了', 'electric'],
+    ['厨房一股子臭鸡蛋味儿 我妈说头疼想吐', 'gas'],
+    ['液化气罐子倒了 阀门那儿呲呲的', 'gas'],
+    ['医院急诊有家属在打护士', 'violence'],
+    ['有人掐住我闺女脖子不撒手', 'violence'],
+    ['我媳妇被她前夫打了 头上都是血', 'violence'],
+    ['孩子吃果冻噎着了 喘不了气', 'medical'],
+    ['我婆婆一头栽那儿了 叫她也不睁眼', 'medical'],
+    ['孩子发高烧抽了', 'medical'],
+    ['地库卷帘门落下来了 我们被关里边了', 'trapped'],
+    ['门打不开出不来', 'trapped'],
+    ['在后山转悠找不着道了 天黑透了', 'trapped'],
+    ['工地脚手架塌了 底下有人', 'trapped'],
+    ['娃在公园玩一转眼就没了', 'missing'],
+    ['我弟有自闭症 从家里跑出去大半天了', 'missing'],
+    ['楼上漏水跟瀑布似的 客厅都淹了', 'flood'],
+    ['有个骑电动车的连车带人被冲倒了', 'flood'],
+    ['锅里的油冒火了', 'fire'],
+    ['电动车在楼道里充电 突然砰的一声 着起来了', 'fire'],
+    ['有个男的在地铁站台上推人', 'violence'],
+    ['我爸血压一下子上来了 头晕得站不住', 'medical'],
+    ['电梯突然从十楼掉下来 现在卡在三楼', 'trapped'],
+    ['我闺女十五岁 昨晚没回家 电话关机', 'missing'],
+  ])('hears %s', (text, kind) => {
+    expect(detectEmergency(text)?.kind).toBe(kind);
+  });
+
+  it('reads a danger after a complaint in a chat message, not a letter\'s 但是现在', () => {
+    expect(detectEmergency('我本来是要投诉物业不管事的，结果现在地下室那边冒烟了')?.kind).toBe('fire');
+  });
+
+  it.each([
+    '路边的大树枝子压着电线 好几个月了没人管',
+    '小区里的树歪了好久了 压在电线上 找供电局',
+    '院里那棵大树歪得厉害 下雨天怕砸着人',
+    '钥匙锁车里了 车里没人',
+    '电梯卡在三楼不动了 里边没人',
+    '王者又被人围殴了 气死',
+    '我们玩剧本杀 剧情里有人被绑起来了',
+    '小区门口刚才有人打起来了 已经被劝开了',
+    '被打了一针疫苗 胳膊有点疼',
+    '我被客服打了好几个电话',
+    '这个网站老抽风',
+    '老板天天压榨我们 憋屈得喘不过气',
+    '下雨天我们小区门口老积水 没过脚面',
+    '厨房漏水跟下雨一样 滴滴答答好几天了',
+    '燃气管道被挖破过一次 现在修好了吗',
+    '邻居家孩子跑出去一整天了 玩疯了才回来',
+    '车轮陷沟里出不来了',
+    '炉子生了半天终于着起来了',
+    '昨天我爸没回家 在我姐那住的',
+    '刚才头晕得站不住 歇了会儿好了',
+  ])('stays quiet on %s', (text) => {
+    expect(detectEmergency(text)).toBeUndefined();
+  });
+});
