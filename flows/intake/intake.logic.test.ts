@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absorb, emptyIntake, missingSlot, maskPhone, nextQuestion, resolveOption, readBack } from './intake.logic.ts';
+import { absorb, emptyIntake, hasPlace, missingSlot, maskPhone, nextQuestion, resolveOption, readBack } from './intake.logic.ts';
 import { typeOptions } from './intake.copy.ts';
 import { categorise } from './categorize.ts';
 import { categoryTree } from '../domain/categories/category-tree.ts';
@@ -412,5 +412,15 @@ describe('questions about the question', () => {
     const twice = absorb({ ...once, acks: [] }, '你先告诉我能不能保密 不能保密我不说');
     expect(twice.acks.join('')).toContain('会为您保密');
     expect(twice.problem).toBeUndefined();
+  });
+});
+
+describe('a case for a district department', () => {
+  it('needs no street: 朝阳医院 in 朝阳区 is enough to send it to the district health commission', () => {
+    const state = absorb(emptyIntake(), '朝阳医院急诊那个大夫态度太差了 我爸疼成那样还让等了三个小时');
+    expect(state.draft.district).toBe('朝阳区');
+    expect(state.draft.street).toBeUndefined();
+    expect(hasPlace(state.draft)).toBe(true);
+    expect(readBack(state).reply.text).toContain('卫生健康委员会');
   });
 });

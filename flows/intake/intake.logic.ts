@@ -9,7 +9,7 @@ import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy,
 import { chooseStreet } from '../domain/places/place-finder.ts';
 import { categorise, categoryFromAnswer } from './categorize.ts';
 import { categoryTree, formatCategoryPath } from '../domain/categories/category-tree.ts';
-import { routeCase } from '../domain/routing/route-case.ts';
+import { routeCase, routingNeedsStreet } from '../domain/routing/route-case.ts';
 import { fieldCorrection } from './field-correction.ts';
 
 /**
@@ -346,6 +346,9 @@ function finish(
     if (slot && hadValue) correctedSlots.add(slot);
     else if (slot && state.asking && state.asking !== slot && NOTED_ASIDE.has(slot)) aside.add(slot);
   }
+  // Answered along with the question asked (13811112222 王先生 不用保密), nothing needs saying.
+  const answeredAsked = [...changed].some((field) => SLOT_OF_FIELD[field] === state.asking);
+  if (answeredAsked) aside.clear();
   // 能保密吗 while asked for the phone: say what confidentiality means rather than "保密设置记下了".
   if (aside.has('confidential') && draft.confidential) {
     aside.delete('confidential');
@@ -369,7 +372,12 @@ function finish(
 
 /** A street, or a district when the citizen does not know the street, and the detailed address. */
 export function hasPlace(draft: CaseDraft): boolean {
-  return Boolean((draft.streetCode || (draft.streetUnknown && draft.districtCode)) && draft.address);
+  return Boolean((draft.streetCode || (draft.districtCode && (draft.streetUnknown || !needsStreet(draft)))) && draft.address);
+}
+
+/** A case for a district's department (a hospital, a school, a shop's licence) needs no street to be routed. */
+function needsStreet(draft: CaseDraft): boolean {
+  return routingNeedsStreet({ categoryId: draft.categoryId, districtCode: draft.districtCode, requestType: draft.type });
 }
 
 /** The next thing intake needs, in the order a person would ask it. */
@@ -433,7 +441,7 @@ export function nextQuestion(state: IntakeState): Question {
       return question(state, slot, copy.askCategory, categorise(d.description ?? '').options);
     case 'address':
       if (d.streetCode) return question(state, slot, copy.askDetailIn(`${d.district ?? ''}${d.street ?? ''}`));
-      if (d.districtCode && d.streetUnknown) return question(state, slot, copy.askDetailIn(d.district ?? ''));
+      if (d.districtCode && (d.streetUnknown || !needsStreet(d))) return question(state, slot, copy.askDetailIn(d.district ?? ''));
       if (d.districtCode) return question(state, slot, copy.askStreetIn(d.district ?? ''));
       if (d.streetUnknown) return question(state, slot, copy.askDistrict);
       if (d.address) return question(state, slot, copy.askStreetFor(d.address));

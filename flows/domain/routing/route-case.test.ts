@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryTree, formatCategoryPath } from '../categories/category-tree.ts';
 import { findPlaces } from '../places/place-finder.ts';
-import { createRouter, DUE_HOURS, loadRouting, routeCase, RoutingDataError } from './route-case.ts';
+import { createRouter, DUE_HOURS, loadRouting, routeCase, routingNeedsStreet, RoutingDataError } from './route-case.ts';
 import shippedLevels from './response-levels.json' with { type: 'json' };
 import shippedRules from './routing-rules.json' with { type: 'json' };
 
@@ -299,5 +299,18 @@ describe('validating the routing data', () => {
 
   it('is the data the app ships', () => {
     expect(problemsOf(shippedRules)).toEqual([]);
+  });
+});
+
+describe('whether the street is needed to choose the unit', () => {
+  const needs = (path: string, districtCode: string) => routingNeedsStreet({ categoryId: category(path), districtCode });
+
+  it('is not, for a line department of a district without a development zone', () => {
+    expect(needs('劳动和社会保障 > 工资福利 > 工资发放 > 拖欠工资', '110105')).toBe(false);
+  });
+
+  it('is, where the street decides (属地), or where a development zone may take the line', () => {
+    expect(needs('城乡建设 > 城市建设和市政管理 > 环境卫生 > 垃圾清运', '110105')).toBe(true);
+    expect(needs('劳动和社会保障 > 工资福利 > 工资发放 > 拖欠工资', '110115')).toBe(true);
   });
 });

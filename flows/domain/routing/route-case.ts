@@ -55,6 +55,11 @@ export interface RoutingRule {
 
 export interface Router {
   route(input: RouteInput): RoutingDecision;
+  /**
+   * Whether the receiving unit depends on the street: not for a line's department in a district without
+   * a development zone, nor for a fixed unit. Intake asks for the street only when it does.
+   */
+  needsStreet(input: RouteInput): boolean;
   readonly rules: readonly RoutingRule[];
   /** The level a category gets (before any request-type override). */
   levelOf(categoryId: string | undefined): ResponseLevel;
@@ -272,7 +277,17 @@ export function createRouter(rulesData: unknown, levelsData: unknown, tree: Cate
     }
   }
 
-  return { route, rules, levelOf };
+  // Districts with streets a development zone's committee runs: there the street decides a line's unit too.
+  const zoneDistricts = new Set(units.units.filter((u) => units.zoneOf(u.code) !== undefined).map((u) => u.districtCode));
+
+  function needsStreet(input: RouteInput): boolean {
+    const rule = ruleFor(input.categoryId, input.districtCode);
+    if (!rule || rule.to.kind === 'street') return true;
+    if (rule.to.kind === 'unit') return false;
+    return input.districtCode === undefined || zoneDistricts.has(input.districtCode);
+  }
+
+  return { route, needsStreet, rules, levelOf };
 }
 
 let shipped: Router | undefined;
@@ -281,6 +296,11 @@ let shipped: Router | undefined;
 export function loadRouting(): Router {
   shipped ??= createRouter(shippedRules, shippedLevels);
   return shipped;
+}
+
+/** Whether the shipped routing needs the street to choose the unit (see Router.needsStreet). */
+export function routingNeedsStreet(input: RouteInput): boolean {
+  return loadRouting().needsStreet(input);
 }
 
 /** Route a case with the shipped data. Pure apart from validating the data the first time. */
