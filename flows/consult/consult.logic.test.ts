@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerReplies, followUpQuestion, isElliptical, narrowerQuestions, type Consultation, type KnowledgeHit } from './consult.logic.ts';
+import { answerReplies, followUpQuestion, isElliptical, narrowerQuestions, restatedQuestion, type Consultation, type KnowledgeHit } from './consult.logic.ts';
 
 const hit = (id: string, title: string): KnowledgeHit => ({ id, title, answer: `${title}的答案。`, source: '北京市政务服务中心', effectiveFrom: '2024-01-01', confidence: 0.9 });
 const answered = (question: string, hits: KnowledgeHit[], shown = 0): Consultation => ({ question, hits, shown, resumeIntake: false });
@@ -53,5 +53,13 @@ describe('narrower questions for a padded consultation', () => {
   it('offers nothing for one clause, and no question that names no topic', () => {
     expect(narrowerQuestions('居家养老上门服务怎么申请', namesPlace)).toEqual([]);
     expect(narrowerQuestions('我妈75了 需要带什么材料', namesPlace)).toEqual([]);
+  });
+});
+
+describe('a question said again after a wrong answer', () => {
+  it('searches the question, not the feedback or what it was not about', () => {
+    expect(restatedQuestion('没解决 我问的是电动车上牌 不是共享单车')).toBe('电动车上牌');
+    expect(restatedQuestion('不对，我是问护照怎么办')).toBe('护照怎么办');
+    expect(restatedQuestion('社保断缴了怎么补交')).toBe('社保断缴了怎么补交');
   });
 });

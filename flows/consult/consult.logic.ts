@@ -68,13 +68,26 @@ export function isElliptical(text: string): boolean {
   return Array.from(own).length <= 1 || (LEANS_ON_CONTEXT.test(text.trim()) && Array.from(letters(text)).length <= MAX_LEANING_CHARS);
 }
 
+// "That was not it" before a question said again: 没解决 我问的是电动车上牌 不是共享单车.
+const NOT_IT = /^(?:没解决|没有解决|不对|不是这个|不是这样|答非所问|没用|不是)[，,。！!\s]*/u;
+const I_ASKED = /^(?:我问的是|我是问|我想问的是|我要问的是|我说的是)[：:，,\s]*/u;
+// What the citizen did not ask about, said to correct the answer; searching it would find that answer again.
+const NOT_THAT = /[，,。\s]*(?:而)?不是[^，,。？?]*[。.!！]?$/u;
+
+/** A question said again after a wrong answer, less the feedback and what it was not about. */
+export function restatedQuestion(text: string): string {
+  const core = text.trim().replace(NOT_IT, '').replace(I_ASKED, '');
+  const without = core.replace(NOT_THAT, '').trim();
+  return without.length >= 2 ? without : core || text.trim();
+}
+
 /**
  * The question to search for a message sent after a consultation. An elliptical follow-up is read
  * with the topic of what was answered: the title of the entry shown (a topic in the base's own words,
  * which retrieval matches best), or the previous question when nothing was answered.
  */
 export function followUpQuestion(previous: Consultation | undefined, text: string): string {
-  const trimmed = text.trim();
+  const trimmed = restatedQuestion(text);
   if (!previous || !isElliptical(trimmed)) return trimmed;
   const topic = previous.hits[previous.shown]?.title ?? previous.question;
   return `${topic} ${trimmed}`;
