@@ -38,7 +38,7 @@ const NUMBERED = new RegExp(`${NUM}${UNIT}(?:-?${NUM}${UNIT}?)*|\\d+(?:-\\d+){1,
 const STRONG_UNIT = /号楼|号院|单元|栋|幢|室|^\d+(?:-\d+){1,2}$/;
 // 一条公交, 两户人家, 一排平房: a count of things, not a number in an address.
 const COUNTED = /^(?:[一两几]|十几|好几)(?:条|排|户|座|门|层|栋|幢|间)$/;
-const LOCALITY = /小区|社区|家园|嘉园|花园|公寓|大厦|胡同|大街|北里|南里|东里|西里|广场|市场|公园|村(?!委)|路(?![灯口面边上旁])|街(?![道到])/g;
+const LOCALITY = /小区|社区|家园|嘉园|花园|公寓|大厦|胡同|巷(?!子)|大街|北里|南里|东里|西里|广场|市场|公园|村(?!委)|路(?![灯口面边上旁])|街(?![道到])/g;
 // Landmarks that place a case as well as an estate does, when a name comes before them (朝阳医院).
 // (Schools are not: 上幼儿园, 上小学 is going to school. Asked where, they count; see ADDRESS_WORD.)
 const LANDMARK = /医院|地铁站|火车站|汽车站|公交站|商场|商城|购物中心|超市|底商|soho|写字楼|工地/gi;

@@ -35,7 +35,18 @@ const MAX_REASON = 14;
 const YES_WORDS = /^(?:需要|要|需要的|要的|保密|请保密)$/;
 const NO_WORDS = /^(?:不用|不需要|不要|没事|没关系|无所谓|都行|随便|不必)$/;
 
-export function locateConfidentialIn(text: string, opts: FindConfidentialOptions = {}): ConfidentialFinding | undefined {
+// Traditional forms the shared fold (fold.ts) leaves alone, folded here only, index for index: the fold
+// feeds trained models, which would all have to be retrained for a character added there.
+const TRADITIONAL = new Map([
+  ['別', '别'],
+  ['復', '复'],
+  ['訊', '讯'],
+  ['護', '护'],
+  ['隱', '隐'],
+]);
+
+export function locateConfidentialIn(original: string, opts: FindConfidentialOptions = {}): ConfidentialFinding | undefined {
+  const text = original.replace(/[別復訊護隱]/g, (c) => TRADITIONAL.get(c) ?? c);
   const no = NOT_CONFIDENTIAL.exec(text);
   if (no) return { confidential: false, start: no.index, end: no.index + no[0].length };
   const yes = CONFIDENTIAL.exec(text);
