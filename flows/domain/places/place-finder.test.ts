@@ -220,6 +220,12 @@ describe('chooseStreet', () => {
     expect(chooseStreet('南街道的', tiantongyuan)?.street.name).toBe('天通苑南街道');
   });
 
+  it('picks by the side said when the options differ by their side (北边那个 → 天通苑北)', () => {
+    expect(chooseStreet('北边那个吧 东三区', tiantongyuan)?.street.name).toBe('天通苑北街道');
+    expect(chooseStreet('南面的', tiantongyuan)?.street.name).toBe('天通苑南街道');
+    expect(chooseStreet('东边', tiantongyuan)).toBeUndefined();
+  });
+
   it('picks by district only when one option lies in it', () => {
     const balizhuang = findPlaces('八里庄街道').candidates ?? [];
     expect(chooseStreet('海淀的', balizhuang)?.street.district).toBe('海淀区');

@@ -268,6 +268,22 @@ function distinctivePart(text: string, name: string, others: string[]): { start:
   return undefined;
 }
 
+// 北边那个, 南面的, 北的: a side said for options that differ by their side (天通苑北 / 天通苑南).
+const SIDE_SAID = /([东西南北])(?:边|面|侧|部|的|那个|那边|那块|那片)/g;
+
+/** The option whose name alone has the side the answer says, when exactly one does. */
+function chooseBySide(text: string, candidates: StreetRef[]): StreetChoiceMatch | undefined {
+  const sideOf = (c: StreetRef) => {
+    const own = [...new Set(c.name.match(/[东西南北]/g) ?? [])].filter((side) => !candidates.some((o) => o !== c && o.name.includes(side)));
+    return own.length === 1 ? own[0] : undefined;
+  };
+  const picked = [...text.matchAll(SIDE_SAID)].flatMap((m) => {
+    const fitting = candidates.filter((c) => sideOf(c) === m[1]);
+    return fitting.length === 1 ? [{ street: fitting[0]!, start: m.index, end: m.index + m[0].length }] : [];
+  });
+  return picked.length > 0 && picked.every((p) => p.street.code === picked[0]!.street.code) ? picked[0] : undefined;
+}
+
 /**
  * Which of the offered streets an answer to "which one?" names, in words: a place name that fits one
  * option only (亦庄镇, 经开区), a part of one option's name that no other option has (开发区, 天通苑北), or
@@ -299,6 +315,9 @@ export function chooseStreet(text: string, candidates: StreetRef[]): StreetChoic
   const best = byPart.filter((c) => c.end - c.start === longest);
   if (best.length === 1) return best[0];
   if (best.length > 1) return undefined;
+
+  const bySide = chooseBySide(normalised, candidates);
+  if (bySide) return bySide;
 
   const districts = uniqueByCode(candidates.map((c) => ({ code: c.districtCode, name: c.district })));
   for (const district of districts) {
