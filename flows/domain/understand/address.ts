@@ -41,7 +41,8 @@ const COUNTED = /^(?:[一两几]|十几|好几)(?:条|排|户|座|门|层|栋|�
 const LOCALITY = /小区|社区|家园|嘉园|花园|公寓|大厦|胡同|巷(?!子)|大街|北里|南里|东里|西里|广场|市场|公园|村(?!委)|路(?![灯口面边上旁])|街(?![道到])/g;
 // Landmarks that place a case as well as an estate does, when a name comes before them (朝阳医院).
 // (Schools are not: 上幼儿园, 上小学 is going to school. Asked where, they count; see ADDRESS_WORD.)
-const LANDMARK = /医院|地铁站|火车站|汽车站|公交站|商场|商城|购物中心|超市|底商|soho|写字楼|工地/gi;
+// 二小, 十一中: a numbered school said short, after its name (中关村二小).
+const LANDMARK = /医院|地铁站|火车站|汽车站|公交站|商场|商城|购物中心|超市|底商|soho|写字楼|工地|[一二三四五六七八九十]{1,3}[小中](?![时学区姐伙孩午间心年国文部段型])/gi;
 // Words of time and weather are no part of a name: 以前小区门口, 下雨天小区门口 name no estate.
 const NOT_IN_NAME = /以前|以后|后来|之前|最近|现在|今天|昨天|每天|天天|下雨|雨后|雪后|大雨|下雪|晚上|早上|白天|夜里|半夜|刚才/;
 // Said right after an address or a landmark, the side of it (望京soho旁边, 地铁站B口, 华清嘉园北边)…
@@ -272,7 +273,7 @@ const PUNCTUATION = /[\s\p{P}\p{S}]/u;
 const UNKNOWN = /不知道|不清楚|记不清|不记得|忘了|说不好|说不清|不确定|搞不清/g;
 const AFTER_UNKNOWN = /^(?:了|啊|呢|吧)*(?:反正|只知道|就是|就在|就)/;
 // Before the first address word of a piece, who did what (我每天从…, 他们经常在…) is not the address.
-const HEAD_CLAUSE = /^.*(?:我们?|你们?|他们?|她们?|每天|天天|经常|总是|一直|每次|平时|从|在|是)/;
+const HEAD_CLAUSE = /^.*(?:我们?|你们?|他们?|她们?|每天|天天|经常|总是|一直|每次|平时|从|在|是|叫)/;
 // Words that make a piece of an answer without an address word tell what happened, not where: it is left out.
 const TELLS_WHAT = /了|吗|呢|怎么|什么|为啥|干嘛|干啥|这么|那么|你|没人|太[\u4e00-\u9fff]|一下|表扬|投诉|举报|反映|建议|感谢|谢谢|麻烦|师傅|老板|当时|时候|还是|叫啥|好像|具体|楼上|隔壁|对门|邻居/;
 // Anything that makes a piece of an answer address-like, besides numbers (7号楼) and routes.
@@ -283,7 +284,7 @@ const ADDRESS_WORD = new RegExp(
 );
 const WEAK_ADDRESS_WORD = /^公司$/;
 // What may follow the last address word and still belong to it: 塔2, B口, 3层, 北门.
-const TAIL_OF_ADDRESS = /^(?:[\u4e00-\u9fff]?[A-Za-z0-9-]+[\u4e00-\u9fff]?|旁边|对面|门口|里面|外面?|内|楼下|底下|下面|后面|前面|[东西南北]?(?:门|侧|边)[外内]?)$/;
+const TAIL_OF_ADDRESS = /^(?:[\u4e00-\u9fff]?[A-Za-z0-9-]+[\u4e00-\u9fff]?|[东西南北中]?[一二三四五六七八九十\d]*[区期]|[一二三四五六七八九十\d]+[小中]|旁边|对面|门口|里面|外面?|内|楼下|底下|下面|后面|前面|[东西南北]?(?:门|侧|边)[外内]?)$/;
 // A piece that is only a generic word (全小区 → 小区) adds nothing to a named place said with it.
 const GENERIC_PLACE = /^(?:全|整个|所有)?(?:小区|社区|楼|楼下|门口|院里|院子|路边|马路|路口)$/;
 
