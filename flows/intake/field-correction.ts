@@ -28,6 +28,8 @@ export interface FieldCorrection {
   slot: Slot;
   /** The new value as written; empty when the citizen only said the field is wrong. */
   rest: string;
+  /** What the value is not (是5号楼 不是3号楼 → 3号楼), to replace inside the old value. */
+  notThis?: string;
 }
 
 export function fieldCorrection(text: string): FieldCorrection | undefined {
@@ -36,6 +38,9 @@ export function fieldCorrection(text: string): FieldCorrection | undefined {
   if (!m) return undefined;
   const slot = FIELD_WORDS.find(([words]) => new RegExp(`^(?:${words})$`, 'u').test(m[1]!))?.[1];
   // 是太平家园 不是平家园: what it is not is no part of the new value.
-  const rest = trimmed.slice(m[0].length).replace(/[，,。\s]*(?:而)?不是[^，,。]*$/u, '').trim();
-  return slot ? { slot, rest } : undefined;
+  const value = trimmed.slice(m[0].length);
+  const not = /[，,。\s]*(?:而)?不是([^，,。]*)$/u.exec(value);
+  const rest = (not ? value.slice(0, not.index) : value).trim();
+  const notThis = not?.[1]?.trim();
+  return slot ? { slot, rest, ...(notThis ? { notThis } : {}) } : undefined;
 }

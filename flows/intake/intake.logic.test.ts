@@ -424,3 +424,36 @@ describe('a case for a district department', () => {
     expect(readBack(state).reply.text).toContain('卫生健康委员会');
   });
 });
+
+describe('a correction said as what it is not', () => {
+  const draft = {
+    description: '朝阳区望京街道花家地北里3号楼下垃圾桶满了三天没人清理',
+    type: '投诉' as const,
+    district: '朝阳区',
+    districtCode: '110105',
+    street: '望京街道',
+    streetCode: '110105026',
+    address: '花家地北里3号楼',
+    phone: '13811112222',
+    name: '王',
+    confidential: false,
+  };
+  const atReadBack = () => ({ ...emptyIntake(draft), asking: 'change' as const });
+
+  it.each([
+    ['不是3号楼 是5号楼', '花家地北里5号楼'],
+    ['地址错了 是5号楼 不是3号楼', '花家地北里5号楼'],
+    ['地址改成5号楼', '花家地北里5号楼'],
+    ['不是花家地北里 是花家地西里', '花家地西里3号楼'],
+  ])('%s changes the address to %s and keeps the account', (text, address) => {
+    const state = absorb(atReadBack(), text);
+    expect(state.draft.address).toBe(address);
+    expect(state.draft.description).toBe(draft.description);
+  });
+
+  it('takes the number it is, not the one it is not', () => {
+    const state = absorb(atReadBack(), '不是138 是13911112222');
+    expect(state.draft.phone).toBe('13911112222');
+    expect(state.draft.description).toBe(draft.description);
+  });
+});

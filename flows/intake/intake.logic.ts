@@ -131,10 +131,30 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   // 地点改成…, 类别不对 应该是…: the new value of the field named, and of no other; 地址写错了 asks it again.
   const fixing = fieldCorrection(rawText);
   if (fixing?.rest === '') return withSlotForgotten(state, fixing.slot) ?? state;
-  return fixing ? absorbText(state, fixing.rest, hints, fixing.slot) : absorbText(state, rawText, hints);
+  if (fixing) return absorbText(state, fixing.rest, hints, fixing.slot, fixing.notThis);
+  // 不是3号楼 是5号楼: only what it is counts, and it replaces what it is not.
+  const notBut = NOT_BUT.exec(rawText.trim());
+  if (notBut && state.draft.description) return absorbText(state, notBut[2]!, hints, undefined, notBut[1]);
+  return absorbText(state, rawText, hints);
 }
 
-function absorbText(state: IntakeState, rawText: string, hints: TextHintValues | undefined, correctedSlot?: Slot): IntakeState {
+// 不是3号楼 是5号楼 / 不是138…而是139…: a correction said as what it is not, then what it is.
+const NOT_BUT = /^(?:不是|不在)\s*([^，,。\s]{1,20})[，,。\s]*(?:而是|应该是|是|在)\s*(.+)$/u;
+
+/**
+ * The address after a correction: a new building number given alone replaces the one it corrects inside
+ * the old address (花家地北里3号楼 + 不是3号楼 是5号楼 → 花家地北里5号楼); anything else replaces it whole.
+ */
+function amendedAddress(old: string | undefined, fresh: string, notThis: string | undefined): string {
+  if (!old) return fresh;
+  if (notThis && old.includes(notThis)) return old.replace(notThis, fresh);
+  const bare = /^[\d一二三四五六七八九十]+(?:号楼|号院|栋|幢|单元|号)$/u.exec(fresh);
+  const unit = bare ? /(?:号楼|号院|栋|幢|单元|号)$/u.exec(fresh)![0] : undefined;
+  const inOld = unit ? new RegExp(`[\\d一二三四五六七八九十]+${unit}`, 'u').exec(old) : null;
+  return inOld ? old.replace(inOld[0], fresh) : fresh;
+}
+
+function absorbText(state: IntakeState, rawText: string, hints: TextHintValues | undefined, correctedSlot?: Slot, notThis?: string): IntakeState {
   const text = correctedSlot ? rawText : resolveOption(rawText, state.options);
   const expecting = correctedSlot ?? (state.asking && state.asking !== 'street_choice' && state.asking !== 'change' ? state.asking : undefined);
   const draft: CaseDraft = { ...state.draft };
@@ -163,7 +183,7 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
     expecting,
   );
   if (chosen) found.place = { district: { code: chosen.districtCode, name: chosen.district }, street: chosen, end: -1 };
-  const correcting = found.isCorrection || correctedSlot !== undefined;
+  const correcting = found.isCorrection || correctedSlot !== undefined || notThis !== undefined;
 
   // A bare type word restates or changes the type whatever was asked ("投诉" while asked for a name).
   const restatesType = isRequestType(text) && draft.type === text;
@@ -173,7 +193,8 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   // An answer to the category question says what kind of problem it is ("都不是，是物业乱收停车费"): it
   // picks the category below and never replaces the account already given.
   const answersCategory = expecting === 'category' && draft.description !== undefined;
-  const mayRetell = correcting && correctedSlot === undefined && !found.phone && !found.place;
+  // A correction retells the account only when it corrects nothing else (不是3号楼 是5号楼 corrects the address).
+  const mayRetell = correcting && correctedSlot === undefined && notThis === undefined && !found.phone && !found.place && !found.address;
   if (found.description && !answersCategory && (!draft.description || expecting === 'description' || mayRetell)) {
     setIfChanged(draft, 'description', found.description, changed);
   }
@@ -240,7 +261,9 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   // or is only a name said in passing (开发区那边的 荣华街道 keeps 亦庄荣华中路).
   const repeatsAddress =
     answersWhere && !correcting && found.address !== undefined && draft.address !== undefined && (draft.address.includes(found.address) || found.addressNameOnly === true);
-  if (found.address && !repeatsAddress && (!draft.address || answersWhere || correcting || readingBack)) setIfChanged(draft, 'address', found.address, changed);
+  if (found.address && !repeatsAddress && (!draft.address || answersWhere || correcting || readingBack)) {
+    setIfChanged(draft, 'address', correcting ? amendedAddress(draft.address, found.address, notThis) : found.address, changed);
+  }
   if (expecting === 'address' && !found.place && !found.address && !doesNotKnowStreet) problem = 'place_not_found';
 
   if (found.phone) setIfChanged(draft, 'phone', found.phone, changed);

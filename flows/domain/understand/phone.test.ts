@@ -40,6 +40,12 @@ describe('findPhone', () => {
     expect(findPhone(text)).toEqual({ phone });
   });
 
+  it('reads a number followed by a surname that is also a unit (13911119999 周先生)', () => {
+    expect(findPhone('13911119999 周先生')).toEqual({ phone: '13911119999' });
+    expect(findPhone('电话13911119999万女士')).toEqual({ phone: '13911119999' });
+    expect(findPhone('等了3周了')).toEqual({});
+  });
+
   it('leaves short runs of numerals alone', () => {
     expect(findPhone('三四五六楼都漏水')).toEqual({});
   });

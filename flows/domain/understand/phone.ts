@@ -75,8 +75,12 @@ function numberRuns(text: string): Run[] {
   return runs;
 }
 
+// 13911119999 周先生: a unit character that is the caller's surname, with a title after it.
+const SURNAME_WITH_TITLE = /^\s*[\u4e00-\u9fff](?:先生|女士|小姐|老师|阿姨|师傅|大爷|大妈|姐|哥)/;
+
 function isHouseNumberOrDate(text: string, start: number, end: number): boolean {
-  return UNIT_AFTER.test(text.slice(end, end + 5)) || PREFIX_BEFORE.test(text.slice(Math.max(0, start - 5), start));
+  const after = text.slice(end, end + 5);
+  return (UNIT_AFTER.test(after) && !SURNAME_WITH_TITLE.test(after)) || PREFIX_BEFORE.test(text.slice(Math.max(0, start - 5), start));
 }
 
 function labelStart(text: string, start: number): number {
