@@ -318,6 +318,16 @@ describe('the citizen conversation', () => {
     expect(c.state()).toBe('idle');
   });
 
+  it('hands over to a person when "2" picks 转人工 from the no-answer menu', async () => {
+    const c = citizen();
+    await c.say('请问物业费不交会怎样？');
+    await c.say('没解决');
+    await c.say('没解决');
+    const person = await c.say('2');
+    expect(person.map((r) => r.kind)).toEqual(['handoff']);
+    expect(c.state()).toBe('handoff');
+  });
+
   it('offers the next best answer, then a case or a person, when the answer did not help', async () => {
     const c = citizen();
     await c.say('请问物业费不交会怎样？');

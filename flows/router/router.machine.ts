@@ -310,6 +310,7 @@ export const citizenMachine = setup({
     notHelpedMoreLeft: ({ context, event }) => notHelped(event.text) && (context.consultation?.shown ?? 0) + 1 < (context.consultation?.hits.length ?? 0),
     notHelped: ({ event }) => notHelped(event.text),
     wantsFiling: ({ event }) => resolveOption(event.text, unansweredOptions) === 'file',
+    picksPersonOption: ({ event }) => resolveOption(event.text, unansweredOptions) === '转人工',
     wantsNothingMore: ({ event }) => resolveOption(event.text, unansweredOptions) === 'done' || detectCommand(event.text) === 'no',
     wantsNothingMoreMidFiling: ({ context, event }) =>
       context.consultation?.resumeIntake === true && (resolveOption(event.text, unansweredOptions) === 'done' || detectCommand(event.text) === 'no'),
@@ -598,6 +599,8 @@ export const citizenMachine = setup({
           tags: 'awaitingInput',
           on: {
             'user.text': [
+              // "2" picks 转人工 of this menu (the intake's own options mean nothing here).
+              { guard: 'picksPersonOption', target: '#citizen.handoff', actions: 'sayHandoff' },
               ...INTAKE_COMMANDS.filter((c) => c.guard !== 'isSideQuestion'),
               { guard: 'wantsFiling', target: '#citizen.intake.deciding', actions: 'fileConsultation' },
               // In the middle of a filing, "no" goes back to it (afterConsultation says so): no goodbye first.
