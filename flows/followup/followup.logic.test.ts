@@ -10,6 +10,11 @@ describe('following a case in chat', () => {
     '工单进度',
     '查一下我的工单',
     '我的投诉',
+    '我的工单怎么还没人管 催一下',
+    '垃圾已经清了 那个工单撤了吧',
+    '我那个暖气的事咋样了',
+    '我反映的暖气问题有人管了吗',
+    '电话反映的 工单号记不住了',
   ])('recognises a progress question: %s', (text) => {
     expect(asksProgress(text)).toBe(true);
   });
@@ -19,6 +24,8 @@ describe('following a case in chat', () => {
     '楼下饭店油烟太大，怎么样才能让他们装净化器',
     '燃气费太贵了',
     '我要投诉物业',
+    '我的问题是楼上天天漏水',
+    '物业的工单系统太烂了',
   ])('leaves a new matter alone: %s', (text) => {
     expect(asksProgress(text)).toBe(false);
   });

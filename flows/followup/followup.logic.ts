@@ -34,12 +34,16 @@ export function ticketNoIn(text: string): string | undefined {
 const MY_CASE = /(我|俺|我们|上次|之前|前几天|昨天|刚才)[^，。！？,.!?]{0,6}(反映|投诉|举报|报|提交|登记|求助|说)的?[^，。！？,.!?]{0,6}(怎么样|咋样|如何|有结果|有进展|有消息|处理了|办了|解决了吗|到哪|进度|进展|回复)/u;
 const PROGRESS = /^(查询?|查一下|看看|看一下)?(我的)?(工单|案件|投诉|诉求)?(进度|进展|办理情况|处理情况|状态)(查询)?(怎么样了?|如何)?$/u;
 const MY_TICKETS = /^(查询?|查一下|看看)?我的(工单|投诉|诉求|反映)(列表)?$|^查(询)?工单$/u;
+// 我的工单怎么还没人管 催一下 / 那个工单撤了吧 / 工单号记不住了: one's own ticket, whatever is asked of it.
+const MY_TICKET_SAID = /(我的|我那个|那个|这个|上次的?|之前的?)(工单|单子)|工单号(记不住|忘了|找不到|不记得|丢了)/u;
+// 我那个暖气的事咋样了 / 我反映的暖气问题有人管了吗: one's own matter and how it is going.
+const MY_MATTER = /(我|俺)(那个|那件|的|反映的|投诉的|说的)[^，。！？,.!?]{0,8}(事|事儿|问题)[^，。！？,.!?]{0,4}(怎么样|咋样|如何|有人管|没人管|有结果|有进展|有消息|办了|处理了|解决了吗)/u;
 
 /** Whether the citizen asks how their case is going. */
 export function asksProgress(text: string): boolean {
   const folded = normaliseForMatching(text).replace(/[\s，。！？,.!?~～]+$/u, '').replace(/^[\s，。！？,.!?]+/u, '');
   if (folded.length > 60) return false;
-  return MY_CASE.test(folded) || PROGRESS.test(folded) || MY_TICKETS.test(folded);
+  return MY_CASE.test(folded) || PROGRESS.test(folded) || MY_TICKETS.test(folded) || MY_TICKET_SAID.test(folded) || MY_MATTER.test(folded);
 }
 
 const OFF = /(不要|别|不用|不需要|停止|关闭|取消)(再|继续)?(给我)?(发|推送?|通知|提醒|打扰)|^退订$|关闭通知|取消通知/u;
