@@ -16,6 +16,8 @@ export const routerCopy = {
   nothingToCancel: '好的。现在没有正在办理的事项，有需要随时告诉我。',
   handoff: '好的，正在为您转接人工客服，请稍候，客服接入后会在这里回复您。想回到自助服务，请回复“返回”。',
   emergencyCall: (numbers: string) => `情况紧急，请马上拨打${numbers}！`,
+  /** Asked what to do while waiting for help (打了120了 现在咋办): the advice again, and when to call again. */
+  whileWaiting: (numbers: string) => `等待的时候请保持电话畅通，有人能到路口接一下最好；情况变严重了，就再打${numbers}。`,
   offerToRecord: '等您安全了，需要我把这件事登记下来，转给相关部门跟进吗？',
   staySafe: '好的，请一定注意安全。有需要随时找我。',
   callFirst: '好，先打电话要紧，注意安全。处理完了要是需要登记，直接跟我说就行。',

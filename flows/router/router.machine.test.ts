@@ -269,6 +269,24 @@ describe('the citizen conversation', () => {
     expect(later.some((r) => r.slot === 'category')).toBe(false);
   });
 
+  it('gives the advice again when asked what to do while help is coming', async () => {
+    const c = citizen();
+    await c.say('孩子把硬币吞下去了 喘不上气 脸都紫了');
+    const again = await c.say('打了120了 现在咋办 救护车还没到');
+    expect(again.map((r) => r.kind)).toEqual(['emergency']);
+    expect(again[0]?.text).toContain('保持电话畅通');
+    expect(again.some((r) => r.slot === 'category')).toBe(false);
+  });
+
+  it('lets go of a filing that held only the danger told first, when the citizen declines to record it', async () => {
+    const c = citizen();
+    await c.say('家里厨房有股怪味 不知道咋回事');
+    await c.say('我头好晕 是不是煤气泄漏了');
+    const back = await c.say('不用了');
+    expect(back.map((r) => r.kind)).toEqual(['text']);
+    expect(c.state()).toBe('idle');
+  });
+
   it('still records the case when the citizen adds an account after the advice', async () => {
     const c = citizen();
     await c.say('楼道里着火了，好大的烟！');

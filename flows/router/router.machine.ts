@@ -60,6 +60,8 @@ export interface CitizenContext {
   intake: IntakeState;
   /** The intake as it was before an emergency message, restored if the citizen declines to record it. */
   beforeEmergency?: IntakeState;
+  /** The danger last answered, to give its advice again when asked what to do now. */
+  lastEmergency?: Emergency;
   /** The question being answered from the knowledge base, and the answers left to offer. */
   consultation?: Consultation;
   /** Options of the last menu shown outside intake, so "1" works there too. */
@@ -212,6 +214,19 @@ const EMERGENCY_CATEGORY: Partial<Record<Emergency['kind'], string>> = {
   electric: 'C01.02.015.02', // 电力设施报修
 };
 
+/**
+ * Whether the intake interrupted by an emergency was a filing under way, to go back to when the citizen
+ * declines to record the danger. One that holds only an account (家里厨房有股怪味, asked its type, then
+ * 我头好晕 是不是煤气泄漏了) was most likely the same danger told first: it is let go with the offer.
+ */
+function filingUnderWay(before: IntakeState | undefined): boolean {
+  const draft = before?.draft ?? {};
+  return Object.entries(draft).some(([field, value]) => value !== undefined && !['description', 'categoryId', 'categoryUnknown'].includes(field));
+}
+
+// 现在咋办 / 我该怎么办 / 救护车还没到: asked while waiting for help.
+const ASKS_WHAT_TO_DO = /咋办|怎么办|咋整|该怎么|怎么弄|怎么处理|怎么做|还没到|还没来|等不及/u;
+
 // Said to the emergency advice rather than to the offer: 好好 我先打120, 已经报警了, 知道了 马上打.
 const ATTENDING = /(?:先|马上|这就|立刻|立马|赶紧|现在|已经|正在|在)(?:去)?(?:打|拨|报警|叫|喊)|打(?:过|了)|报(?:过)?警了|叫了|(?:知道|明白|晓得)了/u;
 
@@ -316,10 +331,11 @@ export const citizenMachine = setup({
       context.consultation?.resumeIntake === true && (resolveOption(event.text, unansweredOptions) === 'done' || detectCommand(event.text) === 'no'),
     resumesIntake: ({ context }) => context.consultation?.resumeIntake === true,
     acceptsRecording: ({ event }) => resolveOption(event.text, recordOptions) === 'record' || detectCommand(event.text) === 'yes',
-    declinesRecordingWithDraft: ({ context, event }) => declines(event.text) && Object.keys(context.beforeEmergency?.draft ?? {}).length > 0,
+    declinesRecordingWithDraft: ({ context, event }) => declines(event.text) && filingUnderWay(context.beforeEmergency),
     declinesRecording: ({ event }) => declines(event.text),
-    attendsToEmergencyWithDraft: ({ context, event }) => attendsToEmergency(event.text) && Object.keys(context.beforeEmergency?.draft ?? {}).length > 0,
+    attendsToEmergencyWithDraft: ({ context, event }) => attendsToEmergency(event.text) && filingUnderWay(context.beforeEmergency),
     attendsToEmergency: ({ event }) => attendsToEmergency(event.text),
+    asksWhatToDo: ({ context, event }) => context.lastEmergency !== undefined && ASKS_WHAT_TO_DO.test(event.text),
     hasIntakeProgress: ({ context }) => context.intake.failures === 0,
     tooManyFailures: ({ context }) => context.intake.failures >= MAX_FAILURES,
     draftComplete: ({ context }) => missingSlot(context.intake.draft) === undefined && !context.intake.candidates?.length,
@@ -374,6 +390,11 @@ export const citizenMachine = setup({
     offerToRecord: say({ kind: 'question', text: routerCopy.offerToRecord, options: recordOptions }),
     sayStaySafe: say({ kind: 'text', text: routerCopy.staySafe }),
     sayCallFirst: say({ kind: 'text', text: routerCopy.callFirst }),
+    sayAdviceAgain: emit(({ context }) => {
+      const last = context.lastEmergency;
+      const numbers = (last?.call ?? []).map((c) => `${c.number}（${c.name}）`).join('或');
+      return { type: 'reply' as const, reply: { kind: 'emergency' as const, text: [last?.advice, routerCopy.whileWaiting(numbers)].filter(Boolean).join('\n'), data: { kind: last?.kind, call: last?.call ?? [] } } };
+    }),
     sayOutOfScope: say({ kind: 'text', text: consultCopy.outOfScope, options: menuOptions }),
     startConsultation: assign(({ context, event }) => ({
       consultation: { question: followUpQuestion(recentConsultation(context, event.at), event.text), hits: [], shown: 0, resumeIntake: false },
@@ -417,7 +438,11 @@ export const citizenMachine = setup({
       // when the danger is the account itself (not told in the middle of filing something else).
       const isTheAccount = !context.beforeEmergency?.draft.description;
       const categoryId = kind && isTheAccount ? EMERGENCY_CATEGORY[kind] : undefined;
-      return { intake: { ...context.intake, emergency: kind, draft: categoryId ? { ...draft, categoryId, categoryUnknown: undefined } : draft } };
+      const found = detectEmergency(event.text);
+      return {
+        intake: { ...context.intake, emergency: kind, draft: categoryId ? { ...draft, categoryId, categoryUnknown: undefined } : draft },
+        ...(found ? { lastEmergency: found } : {}),
+      };
     }),
     keepDraftBeforeEmergency: assign(({ context }) => ({ beforeEmergency: context.beforeEmergency ?? context.intake })),
     forgetDraftBeforeEmergency: assign({ beforeEmergency: undefined }),
@@ -628,6 +653,8 @@ export const citizenMachine = setup({
           { guard: 'acceptsRecording', target: 'intake.deciding', actions: ['forgetDraftBeforeEmergency', 'resumeIntake'] },
           { guard: 'declinesRecordingWithDraft', target: 'intake.deciding', actions: ['restoreDraftBeforeEmergency', 'sayStaySafe'] },
           { guard: 'declinesRecording', target: 'idle', actions: ['clearIntake', 'forgetDraftBeforeEmergency', 'sayStaySafe'] },
+          // "打了120了 现在咋办": what to do while help comes, not an answer to the offer.
+          { guard: 'asksWhatToDo', actions: 'sayAdviceAgain' },
           // "好好 我先打120": the citizen is dealing with the danger, not answering; nothing is recorded.
           { guard: 'attendsToEmergencyWithDraft', target: 'intake.deciding', actions: ['restoreDraftBeforeEmergency', 'sayCallFirst'] },
           { guard: 'attendsToEmergency', target: 'idle', actions: ['clearIntake', 'forgetDraftBeforeEmergency', 'sayCallFirst'] },
