@@ -110,6 +110,7 @@ describe('findPlaces', () => {
   it('keeps the district said last, and ignores one said as "not"', () => {
     expect(findPlaces('不是海淀区，是朝阳区').district?.name).toBe('朝阳区');
     expect(findPlaces('是朝阳区，不是海淀区').district?.name).toBe('朝阳区');
+    expect(findPlaces('鲁谷？不对 八角南里社区 3号楼', { expectingPlace: true }).street?.name).toBe('八角街道');
   });
 
   it('settles the district when all candidate streets lie in it (天通苑)', () => {

@@ -69,6 +69,8 @@ const LANDMARK_AFTER = /^(?:医院|地铁站|火车站|汽车站|公交站|站(?
 // Between two places, a route: 天通苑到望京, 从回龙观到西直门, 回龙观站至西二旗.
 const ROUTE_BETWEEN = /^(?:地铁站|站)?(?:到|至|开往|直达)$/;
 const NEGATION_BEFORE = /(?:不是|不在|并非|而非|不是在)$/;
+// 鲁谷？不对 八角南里: a name taken back as soon as it is said.
+const NEGATION_AFTER = /^[？?，,。\s]*(?:不对|错了|说错了)/;
 // What makes a bare name a place even with no district before it: 住在回龙观, 在望京上班, 回龙观那边,
 // 回龙观龙泽苑东区12号楼 (an estate and building follow), 望京西园三区.
 const LOCATIVE_BEFORE = /(?:在|住|于|家|地址[:：]?|位置[:：]?)$/;
@@ -121,7 +123,7 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
         end: hit.end,
         name: hit.name,
         accepted,
-        negated: NEGATION_BEFORE.test(text.slice(Math.max(0, i - 3), i)),
+        negated: NEGATION_BEFORE.test(text.slice(Math.max(0, i - 3), i)) || NEGATION_AFTER.test(text.slice(hit.end, hit.end + 5)),
         beginsRoad,
         inAddress: beginsRoad || repeatsName || namesLandmark || (bare && ROAD_NAME.test(text.slice(i, hit.end))),
       });

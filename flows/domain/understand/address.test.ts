@@ -68,6 +68,11 @@ describe('findAddress', () => {
     expect(findAddress('我家在都市馨园3号楼')).toBe('都市馨园3号楼');
   });
 
+  it('takes nothing from a reply that argues or takes a place back', () => {
+    expect(findAddress('这跟街道有啥关系 我是投诉出租车司机', { expectingAddress: true })).toBeUndefined();
+    expect(findAddress('鲁谷？不对 八角南里社区 3号楼', { expectingAddress: true })).toBe('八角南里社区 3号楼');
+  });
+
   it('keeps a bare building number', () => {
     expect(findAddress('3号楼下的垃圾没人清理')).toBe('3号楼');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findConfidential, locateConfidentialIn } from './confidential.ts';
 
 describe('findConfidential', () => {
-  it.each(['请帮我保密', '别让物业知道是我反映的', '不要透露我的信息', '我想匿名反映', '别告诉别人我的电话', '保密', '请勿透露我的信息', '不希望房东知道是我说的', '我怕被打击报复', '個人資訊請保密', '別讓酒吧知道是我反映的', '怕被報復'])(
+  it.each(['请帮我保密', '别让物业知道是我反映的', '不要透露我的信息', '我想匿名反映', '别告诉别人我的电话', '保密', '请勿透露我的信息', '不希望房东知道是我说的', '我怕被打击报复', '個人資訊請保密', '別讓酒吧知道是我反映的', '怕被報復', '此事请为我保密'])(
     'hears a request for confidentiality in %s',
     (text) => {
       expect(findConfidential(text)).toBe(true);
