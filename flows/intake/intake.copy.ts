@@ -41,6 +41,7 @@ export const intakeCopy = {
     confidential: '保密后，承办单位看不到您的姓名和完整电话；不保密，他们联系您更方便。',
   },
   confidentialNoted: '好的，会为您保密，承办单位看不到您的姓名和完整电话。',
+  supplemented: '好的，补充的情况记下了。',
   updated: (what: string) => `好的，${what}已更新。`,
   noted: (what: string) => `好的，${what}记下了。`,
   handledBy: (unit: string, within: string) => `${unit}${within ? `，一般${within}内联系您` : ''}`,

@@ -457,3 +457,24 @@ describe('a correction said as what it is not', () => {
     expect(state.draft.description).toBe(draft.description);
   });
 });
+
+describe('more of the account, told while something else is asked', () => {
+  const account = { description: '楼上装修天天电钻 吵死了', type: '投诉' as const };
+
+  it('keeps it with the account and asks the same question again', () => {
+    const state = absorb({ ...emptyIntake(account), asking: 'phone' as const }, '每天半夜两点还在吵 已经三天了');
+    expect(state.draft.description).toBe('楼上装修天天电钻 吵死了；每天半夜两点还在吵 已经三天了');
+    expect(state.acks).toContain('好的，补充的情况记下了。');
+    expect(state.problem).toBeUndefined();
+  });
+
+  it('takes 内容补充一下 at the read-back as more of it', () => {
+    const state = absorb({ ...emptyIntake(account), asking: 'change' as const }, '内容补充一下：物业说管不了');
+    expect(state.draft.description).toBe('楼上装修天天电钻 吵死了；物业说管不了');
+  });
+
+  it('never takes a short answer or a refusal for more of it', () => {
+    expect(absorb({ ...emptyIntake(account), asking: 'phone' as const }, '不想留电话').draft.description).toBe(account.description);
+    expect(absorb({ ...emptyIntake(account), asking: 'category' as const }, '都不太像吧我也说不好').draft.description).toBe(account.description);
+  });
+});

@@ -95,6 +95,22 @@ const SLOT_OF_FIELD: Partial<Record<keyof CaseDraft, Slot>> = {
   confidential: 'confidential',
 };
 
+// 内容补充一下：…: said before more of the account.
+const SUPPLEMENT_HEAD = /^(?:内容|问题描述|描述|情况)?(?:再|我再)?补充(?:一下|几句|一点|说明)?[：:，,\s]*/u;
+const MORE_MIN_CHARS = 6;
+
+/**
+ * More of the account, told while something else was asked (the phone, the place, at the read-back), when
+ * the message answered nothing: what to add to the description, or undefined. Short answers to the
+ * type, category or confidentiality questions are never taken for it.
+ */
+function moreOfTheAccount(found: Extraction, draft: CaseDraft, asking: Asking | undefined): string | undefined {
+  if (!draft.description || !found.description || !asking || ['description', 'type', 'category', 'confidential', 'street_choice'].includes(asking)) return undefined;
+  const more = found.description.replace(SUPPLEMENT_HEAD, '').trim();
+  const chars = more.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
+  return chars >= MORE_MIN_CHARS && !draft.description.includes(more) ? more : undefined;
+}
+
 // A question about the question being asked: why it is needed, what the options mean.
 const ASKS_WHY = /为啥|为什么|干嘛|干什么|干啥|有啥区别|有什么区别|啥区别|什么区别|什么意思|啥意思|有必要|必须[^，,。]*吗|一定要[^，,。]*吗|非得|还要实名|问这么多/;
 // Said anywhere, the citizen will not give a name (18210002000 我不想留名 保密): not asked for one.
@@ -287,6 +303,13 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   if (restatesType) return { ...finish(state, draft, changed, undefined, candidates, acks), failures: state.failures, problem: undefined };
   // 为啥要我电话？ / 这有啥区别？: a question about the question, answered before it is asked again; it
   // counts as no failure.
+  // 每天半夜两点还在吵 已经三天了, told while asked for the phone: more of the account, kept with it.
+  const saysSomethingElse = ASKS_WHY.test(text) || DECLINES_PHONE.test(text) || found.confidential !== undefined || detectCommand(text) !== undefined;
+  const more = changed.size === 0 && !correctedSlot && notThis === undefined && !saysSomethingElse ? moreOfTheAccount(found, draft, state.asking) : undefined;
+  if (more) {
+    draft.description = `${draft.description}；${more}`;
+    return { ...finish(state, draft, changed, undefined, candidates, [...acks, copy.supplemented], true), failures: state.failures };
+  }
   // 你先告诉我能不能保密: asked again, the promise is said again.
   if (changed.size === 0 && found.confidential === true && draft.confidential === true) {
     return { ...finish(state, draft, changed, undefined, candidates, [...acks, copy.confidentialNoted]), failures: state.failures, problem: undefined };
