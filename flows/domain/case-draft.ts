@@ -13,6 +13,8 @@ export interface Place {
 
 export interface CaseDraft {
   type?: CaseType;
+  /** The type was not said but inferred (an account with no other kind in it is filed as 投诉): not asked. */
+  typeGuessed?: boolean;
   description?: string;
   districtCode?: string;
   district?: string;

@@ -205,6 +205,11 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   const restatesType = isRequestType(text) && draft.type === text;
   if (isRequestType(text)) setIfChanged(draft, 'type', text, changed);
   else if (found.type && (!draft.type || correcting || expecting === 'type')) setIfChanged(draft, 'type', found.type, changed);
+  else if (!draft.type && found.typeGuess && !state.draft.description && expecting !== 'type') {
+    setIfChanged(draft, 'type', found.typeGuess, changed);
+    draft.typeGuessed = true;
+  }
+  if (changed.has('type') && draft.typeGuessed && (isRequestType(text) || found.type)) draft.typeGuessed = undefined;
 
   // An answer to the category question says what kind of problem it is ("都不是，是物业乱收停车费"): it
   // picks the category below and never replaces the account already given.

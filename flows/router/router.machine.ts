@@ -221,7 +221,9 @@ const EMERGENCY_CATEGORY: Partial<Record<Emergency['kind'], string>> = {
  */
 function filingUnderWay(before: IntakeState | undefined): boolean {
   const draft = before?.draft ?? {};
-  return Object.entries(draft).some(([field, value]) => value !== undefined && !['description', 'categoryId', 'categoryUnknown'].includes(field));
+  return Object.entries(draft).some(
+    ([field, value]) => value !== undefined && !['description', 'categoryId', 'categoryUnknown', 'typeGuessed'].includes(field) && !(field === 'type' && draft.typeGuessed),
+  );
 }
 
 // 现在咋办 / 我该怎么办 / 救护车还没到: asked while waiting for help.

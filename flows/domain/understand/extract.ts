@@ -22,6 +22,8 @@ export interface Extraction {
   type?: RequestType;
   /** The kind of request, 咨询 included, even from weak signals (a question, a duration): for routing. */
   kind?: RequestKind;
+  /** When `type` is unclear: 投诉 or 求助, when nothing points to another kind; what intake files without asking. */
+  typeGuess?: '投诉' | '求助';
   /** Time expressions as written (半夜两点, 三天了, 从上个月开始), for the summary. */
   times?: string[];
   /** The citizen's account of the problem, in their words, less phone, name and 保密 phrases. */
@@ -101,6 +103,11 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
     expectingDescription: expecting === 'description',
   });
   if (description) result.description = description;
+
+  // Not sure, but nothing points past a grievance or a plea: what a dispatcher would file it as (the
+  // read-back shows it, and the citizen can change it). A lean towards praise, a proposal, a report or a
+  // question is asked about instead.
+  if (!result.type && result.description && (kind === undefined || kind.kind === '投诉' || kind.kind === '求助')) result.typeGuess = kind?.kind === '求助' ? '求助' : '投诉';
 
   return result;
 }
