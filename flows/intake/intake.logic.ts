@@ -291,7 +291,7 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   else if (found.invalidPhone && (expecting === 'phone' || correcting)) problem = 'invalid_phone';
   else if (expecting === 'phone') problem = DECLINES_PHONE.test(text) || detectCommand(text) === 'skip' ? 'phone_declined' : 'not_understood';
 
-  const withholdsName = (expecting === 'name' && detectCommand(text) === 'skip') || WITHHOLDS_NAME.test(text);
+  const withholdsName = (expecting === 'name' && ['skip', 'no'].includes(detectCommand(text) ?? '')) || WITHHOLDS_NAME.test(text);
   if (!found.name && withholdsName && !draft.name) setIfChanged(draft, 'nameSkipped', true, changed);
   else if (found.name) {
     setIfChanged(draft, 'name', found.name, changed);
@@ -331,7 +331,8 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
  * 话费宽带费, "养老服务" for the node of that name, "都不是，是物业乱收停车费"), or "none of these".
  */
 function categoryAnswer(text: string, draft: CaseDraft, options: ReplyOption[] | undefined): Pick<CaseDraft, 'categoryId' | 'categoryUnknown'> | undefined {
-  const noneOfThese = text === 'other' || NONE_OF_THESE.test(text);
+  // 跳过 / 不知道: the hotline will pick, as for 都不是.
+  const noneOfThese = text === 'other' || NONE_OF_THESE.test(text) || detectCommand(text) === 'skip' || /^(?:不知道|不清楚|说不好|不确定)/u.test(text);
   const words = text.replace(NONE_OF_THESE, '').replace(/^[，,。\s]*(?:是|就是|应该是|属于)?/u, '').trim();
   if (words.length >= 2 && text !== 'other') {
     const offered = (options ?? []).filter((o) => o.value !== OTHER_CATEGORY.value);
@@ -394,7 +395,8 @@ function finish(
   for (const field of changed) {
     const slot = SLOT_OF_FIELD[field];
     const hadValue = state.draft[field] !== undefined;
-    if (slot && hadValue) correctedSlots.add(slot);
+    // Replacing a guessed type is an answer, not a correction.
+    if (slot && hadValue && !(field === 'type' && state.draft.typeGuessed)) correctedSlots.add(slot);
     else if (slot && state.asking && state.asking !== slot && NOTED_ASIDE.has(slot)) aside.add(slot);
   }
   // Answered along with the question asked (13811112222 王先生 不用保密), nothing needs saying.

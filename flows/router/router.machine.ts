@@ -226,6 +226,8 @@ function filingUnderWay(before: IntakeState | undefined): boolean {
   );
 }
 
+const ACKNOWLEDGES = /^(?:不用了?|没事了?|好的?|知道了|明白了|谢谢|谢了|多谢|收到|行吧?)[。！!~～\s]*$/u;
+
 // 现在咋办 / 我该怎么办 / 救护车还没到: asked while waiting for help.
 const ASKS_WHAT_TO_DO = /咋办|怎么办|咋整|该怎么|怎么弄|怎么处理|怎么做|还没到|还没来|等不及/u;
 
@@ -299,6 +301,10 @@ export const citizenMachine = setup({
   },
   guards: {
     wantsCancel: ({ context, event }) => commandIn(context, event) === 'cancel',
+    onlyAcknowledges: ({ context, event }) => {
+      const command = commandIn(context, event);
+      return command === 'yes' || command === 'no' || ACKNOWLEDGES.test(textOf(event).trim());
+    },
     wantsRestart: ({ context, event }) => commandIn(context, event) === 'restart',
     wantsPerson: ({ context, event }) => commandIn(context, event) === 'handoff',
     wantsMenu: ({ context, event }) => {
@@ -501,6 +507,8 @@ export const citizenMachine = setup({
           { guard: 'wantsCancel', actions: 'sayNothingToCancel' },
           { guard: 'wantsMenu', actions: ['rememberMenu', 'sayGreeting'] },
           { guard: 'wantsRestart', actions: ['rememberMenu', 'sayHelp'] },
+          // 不用了 / 好的 / 谢谢 with nothing going on: acknowledged, not "没太明白".
+          { guard: 'onlyAcknowledges', actions: 'sayNothingToCancel' },
           { guard: 'isOutOfScope', actions: 'sayOutOfScope' },
           { guard: 'isConsultation', target: 'consulting', actions: 'startConsultation' },
           { actions: 'startIntake', target: 'intake.starting' },
