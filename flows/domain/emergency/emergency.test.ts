@@ -267,4 +267,45 @@ describe('detectEmergency by kind of wording (round 7 classes)', () => {
   ])('stays quiet on %s', (text) => {
     expect(detectEmergency(text)).toBeUndefined();
   });
+
+  // Round 8: people trapped said every way, water backing up or gushing, missing in a moment, medical typos.
+  it.each([
+    ['单元电梯卡主了 在七楼八楼中间', 'trapped'],
+    ['電梯突然停了 燈也滅了 裡面悶得慌', 'trapped'],
+    ['我家老爷子给关里头半天了', 'trapped'],
+    ['我被关在仓库设备间里了 门从外面锁的', 'trapped'],
+    ['孩子脑袋卡栏杆中间了 拔不出来', 'trapped'],
+    ['我们在野山上迷路了 天都黑了', 'trapped'],
+    ['下水道往外翻水 已经漫到门槛了', 'flood'],
+    ['热力管道爆了 热水哗哗往外流', 'flood'],
+    ['自来水总管崩了 水窜好几米高', 'flood'],
+    ['上个厕所的功夫人就没了 我爸到处找不着', 'missing'],
+    ['老师说孩子早让人接走了 可我们家没人去接', 'missing'],
+    ['大爷云倒了 吐白沫', 'medical'],
+    ['后厨的气管子漏了', 'gas'],
+    ['有人抢我包 往胡同里跑了', 'violence'],
+  ])('round 8: hears danger now in %s', (text, kind) => {
+    expect(detectEmergency(text)?.kind).toBe(kind);
+  });
+
+  it.each([
+    '孩子在学校跟同学打架了 老师叫家长明天过去',
+    '电梯停在三楼和四楼之间 里面没人 赶紧修',
+    '电梯坏了 我出不去',
+    '车卡在胡同里出不来了',
+    '快递卡在快递柜里取不出来',
+    '邻居的狗被锁在阳台上叫了一宿',
+    '我被困在这个破工作里出不来了',
+    '被关在门外了 钥匙忘带了',
+    '我在办公室里加班 出不去吃饭',
+    '下水道往外冒水 马路上全是水 好几天了',
+    '老公下班还没回 估计加班',
+    '孩子被她姥姥接走了 我去晚了',
+    '看了一下午报表 眼睛都晕到不行',
+    '我电脑抽风了',
+    '自行车气管子漏了 在哪补',
+    '房价还在往上涨 买不起',
+  ])('round 8: stays quiet on %s', (text) => {
+    expect(detectEmergency(text)).toBeUndefined();
+  });
 });
