@@ -122,6 +122,8 @@ interface Signal {
   unlessInMessage?: RegExp;
 }
 
+// An injury at work being claimed or assessed is told after the fact.
+const WORK_INJURY_CLAIM = /报工伤|工伤认定|认定工伤|工伤赔偿|算工伤|算不算工伤|工伤保险/;
 const VIOLENCE = new RegExp(
   [
     // Fights and beatings, said as verbs or as nouns (一顿拳头).
@@ -190,8 +192,16 @@ const SIGNALS: Signal[] = [
     // A smell like rotten eggs, with gas unnamed, when it makes someone ill (跟臭鸡蛋似的，我头晕得厉害).
     situation: 'gas',
     pattern: /臭鸡蛋/g,
-    requires: /头晕|头疼|头痛|恶心|想吐|犯迷糊|发晕|晕乎|喘不/,
+    // …or where gas is used (厨房一股臭鸡蛋味): the smell added to gas.
+    requires: /头晕|头疼|头痛|恶心|想吐|犯迷糊|发晕|晕乎|喘不|厨房|灶|炉子|燃气|煤气/,
     unless: /下水道|地漏|马桶|厕所|化粪池|垃圾|污水|臭水/,
+  },
+  {
+    // A burglar still there (家里进小偷了 人还在屋里) or a snatcher running off (抢包 往南跑了): 110 now.
+    situation: 'violence',
+    pattern:
+      /(?:进|有|来)(?:了)?(?:小偷|贼)[^。]{0,12}?(?:还在|正在|没走|在屋里|在家里|在里面)|(?:小偷|贼)(?:还在|正在)|抢(?:了)?(?:我的|人家的?)?(?:包|手机|钱包|项链|金链子)[^。]{0,10}?(?:跑|逃|骑)/g,
+    unless: NOT_VIOLENCE,
   },
   // 被打了一下 is also said of a shock (路灯杆漏电，扶了一下被打了一下).
   // A fight at school the teacher calls the parents in about (孩子在学校跟同学打架了 老师叫家长明天过去) is over.
@@ -310,6 +320,13 @@ const SIGNALS: Signal[] = [
     requires: /电线|电缆|高压线/,
   },
   {
+    // Someone about to jump, wherever they stand (有人要跳下去, 人要跳了, 站在栏杆外面): not 跳绳, 跳舞, 跳槽.
+    situation: 'selfHarm',
+    pattern:
+      /(?:有人|人|他|她|小伙子|小伙|姑娘|男的|女的|孩子|老人|大爷|大妈|学生)[^，,。]{0,6}(?:要|想|准备|打算)(?:从[^，,。]{1,6})?(?:往下)?跳(?:下去|下来|了|楼|桥|河)(?!绳|舞|槽|高|远|水|伞)|(?:站|坐|爬)(?:在|到)[^，,。]{0,6}(?:栏杆|护栏)(?:外面|外边|外头|上)/g,
+    unless: /[累烦气热忙笑吵愁穷困闹]得|只有|不至于|视频|电视|电影|游戏/,
+  },
+  {
     situation: 'selfHarm',
     pattern:
       /跳楼(?!价|甩卖)|跳河|跳江|寻死(?!觅活)|不想活了|割腕|(?<!慢性)自杀|(?<!年)轻生|寻短见|服毒|喝农药|吃了(?:很多|一瓶|好多)?安眠药|上吊|烧炭|要往下跳|(?:楼顶|天台|窗台|阳台|窗户|桥上|桥边|护栏|楼边|房顶)[^。]{0,10}(?:要|想)(?:往下)?跳|想不开/g,
@@ -318,9 +335,11 @@ const SIGNALS: Signal[] = [
   { situation: 'drowning', pattern: /溺水|落水(?!洞)|掉(?:进|到|入)?(?:了)?冰窟(?:窿)?|掉(?:进|到)?(?:河|湖|水|池|井)里|掉进(?:河|湖|水|井)|掉(?:进|到|入)(?:了)?[^，,。]{0,4}(?:塘|水库|冰窟窿|冰窟|冰面|江|海)|冰面[^，,。]{0,3}(?:塌|裂|破)了|(?:水里|河里|湖里|塘里)[^，,。]{0,6}(?:扑腾|往下沉|沉下去|喊救命)|沉下去了/g, unless: /就像|好像|如同|犹如|仿佛/ },
   { situation: 'medical', pattern: /见红|破水|羊水(?:破|流)|(?:肚子|下身|下腹)[^，,。]{0,4}(?:疼|痛)(?:得)?(?:厉害|受不了|不行|直冒汗)|(?:下身|下面)(?:流血|出血)|(?<!今年|明年|月份?|年底|孕|胎)(?:要|快)生了|生(?:在|到)(?:车上|路上|半路)/g, requires: PREGNANT },
   // 腿断了 and 摔断 are also said of chairs and beds.
-  { situation: 'medical', pattern: SYMPTOMS, unless: new RegExp(`${NOT_NOW_ILLNESS.source}|椅|桌|床|凳`) },
+  { situation: 'medical', pattern: SYMPTOMS, unless: new RegExp(`${NOT_NOW_ILLNESS.source}|椅|桌|床|凳`), unlessInMessage: WORK_INJURY_CLAIM },
   {
     situation: 'medical',
+    // A work injury being claimed (老板不给报工伤), in any clause, happened before.
+    unlessInMessage: WORK_INJURY_CLAIM,
     pattern:
       /晕倒|昏倒|云倒(?!影|映)|(?<![绕搞弄转看听得])(?:晕|昏)到(?:在|了|地|啦|咯)|昏迷|背过气|(?:厥|撅)过去|晕过去|昏过去|叫不醒|没(?:有)?了?(?:呼吸|意识|心跳|知觉)(?!到|机)|不省人事|抽搐|口吐白沫|心脏病(?:犯|发作)|心梗|脑梗|中风(?!后|偏瘫|病|患者|多)|喘不上气|喘不过气|呼吸困难|噎住|卡住(?:喉咙|嗓子)|脸(?:都)?(?:紫|青)了|大出血|流(?:了)?(?:好多|很多|一地|不少)?血(?!汗|泪)|头破血流|扶不起来|爬不起来|起不来(?!床)|从[^，,。]{0,8}(?:摔|掉|跌)下来|坠楼|被(?:车|汽车|电动车|货车|卡车|出租车)撞|撞伤|骨折|说不出话|半边身子|一动不动|烫伤|烧伤|被狗咬|咬伤|受(?:了)?重伤|伤得很重|快不行了|人不行了|胸口疼|胸痛|心口疼|心绞痛|满头大汗|误服|误食|吞(?:了|下)[^，,。]{0,4}(?:药|硬币|电池|磁|纽扣|钉)|吃了(?:一整|一|整|半)?(?:板|瓶|盒|把)[^，,。]{0,4}(?:药|片|丸|胶囊)|(?:腿|胳膊|身子|人)(?:都)?(?:动不了|不能动)|摔倒[^。]{0,12}(?:反锁|打不开|叫不应|没动静)/g,
     unless: NOT_NOW_ILLNESS,
