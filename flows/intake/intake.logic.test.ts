@@ -478,3 +478,11 @@ describe('more of the account, told while something else is asked', () => {
     expect(absorb({ ...emptyIntake(account), asking: 'category' as const }, '都不太像吧我也说不好').draft.description).toBe(account.description);
   });
 });
+
+describe('a case for a fixed unit', () => {
+  it('asks no street for a taxi complaint, which goes to the city body whatever the place', () => {
+    const state = absorb(emptyIntake(), '在首都机场T3打了个出租车到望京 司机故意绕路 多收了我五十多');
+    expect(state.candidates).toBeUndefined();
+    expect(hasPlace(state.draft)).toBe(true);
+  });
+});

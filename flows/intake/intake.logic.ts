@@ -9,7 +9,7 @@ import { changeOptions, confidentialOptions, confirmOptions, intakeCopy as copy,
 import { chooseStreet } from '../domain/places/place-finder.ts';
 import { categorise, categoryFromAnswer } from './categorize.ts';
 import { categoryTree, formatCategoryPath } from '../domain/categories/category-tree.ts';
-import { routeCase, routingNeedsStreet } from '../domain/routing/route-case.ts';
+import { routeCase, routingNeedsPlace, routingNeedsStreet } from '../domain/routing/route-case.ts';
 import { fieldCorrection } from './field-correction.ts';
 
 /**
@@ -254,8 +254,10 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
     // Streets of one district (天通苑北/南, 五道口) settle the district at least.
     const district = sharedDistrict(found.place.candidates);
     if (district) setDistrict(district);
+    // …and when the unit does not depend on the street (出租车司机绕路), that is all that is needed.
+    const streetMatters = offered !== undefined || routingNeedsStreet(routeInput(draft));
     const same = offered?.length === found.place.candidates.length && found.place.candidates.every((c) => offered.some((o) => o.code === c.code));
-    if (!doesNotKnowStreet) candidates = same ? offered : found.place.candidates;
+    if (!doesNotKnowStreet && streetMatters) candidates = same ? offered : found.place.candidates;
   } else if (found.place?.district) {
     setDistrict(found.place.district);
   }
@@ -425,12 +427,17 @@ function finish(
 
 /** A street, or a district when the citizen does not know the street, and the detailed address. */
 export function hasPlace(draft: CaseDraft): boolean {
+  // A case for a fixed unit (a taxi to the city's transport commission) is routed without the place: what
+  // the citizen said of it is kept, nothing more is asked.
+  if (!routingNeedsPlace(routeInput(draft))) return Boolean(draft.address || draft.districtCode);
   return Boolean((draft.streetCode || (draft.districtCode && (draft.streetUnknown || !needsStreet(draft)))) && draft.address);
 }
 
+const routeInput = (draft: CaseDraft) => ({ categoryId: draft.categoryId, districtCode: draft.districtCode, requestType: draft.type });
+
 /** A case for a district's department (a hospital, a school, a shop's licence) needs no street to be routed. */
 function needsStreet(draft: CaseDraft): boolean {
-  return routingNeedsStreet({ categoryId: draft.categoryId, districtCode: draft.districtCode, requestType: draft.type });
+  return routingNeedsStreet(routeInput(draft));
 }
 
 /** The next thing intake needs, in the order a person would ask it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryTree, formatCategoryPath } from '../categories/category-tree.ts';
 import { findPlaces } from '../places/place-finder.ts';
-import { createRouter, DUE_HOURS, loadRouting, routeCase, routingNeedsStreet, RoutingDataError } from './route-case.ts';
+import { createRouter, DUE_HOURS, loadRouting, routeCase, routingNeedsPlace, routingNeedsStreet, RoutingDataError } from './route-case.ts';
 import shippedLevels from './response-levels.json' with { type: 'json' };
 import shippedRules from './routing-rules.json' with { type: 'json' };
 
@@ -312,5 +312,13 @@ describe('whether the street is needed to choose the unit', () => {
   it('is, where the street decides (属地), or where a development zone may take the line', () => {
     expect(needs('城乡建设 > 城市建设和市政管理 > 环境卫生 > 垃圾清运', '110105')).toBe(true);
     expect(needs('劳动和社会保障 > 工资福利 > 工资发放 > 拖欠工资', '110115')).toBe(true);
+  });
+});
+
+describe('whether the place is needed at all', () => {
+  it('is not, for a fixed unit, and is, for a line or the street', () => {
+    const taxi = tree.nodes.find((n) => n.name === '出租车管理')!.id;
+    expect(routingNeedsPlace({ categoryId: taxi })).toBe(false);
+    expect(routingNeedsPlace({ categoryId: category('劳动和社会保障 > 工资福利 > 工资发放 > 拖欠工资') })).toBe(true);
   });
 });

@@ -60,6 +60,8 @@ export interface Router {
    * a development zone, nor for a fixed unit. Intake asks for the street only when it does.
    */
   needsStreet(input: RouteInput): boolean;
+  /** Whether the receiving unit depends on the place at all: not for a fixed unit (a utility, a city body). */
+  needsPlace(input: RouteInput): boolean;
   readonly rules: readonly RoutingRule[];
   /** The level a category gets (before any request-type override). */
   levelOf(categoryId: string | undefined): ResponseLevel;
@@ -287,7 +289,11 @@ export function createRouter(rulesData: unknown, levelsData: unknown, tree: Cate
     return input.districtCode === undefined || zoneDistricts.has(input.districtCode);
   }
 
-  return { route, needsStreet, rules, levelOf };
+  function needsPlace(input: RouteInput): boolean {
+    return ruleFor(input.categoryId, input.districtCode)?.to.kind !== 'unit';
+  }
+
+  return { route, needsStreet, needsPlace, rules, levelOf };
 }
 
 let shipped: Router | undefined;
@@ -301,6 +307,11 @@ export function loadRouting(): Router {
 /** Whether the shipped routing needs the street to choose the unit (see Router.needsStreet). */
 export function routingNeedsStreet(input: RouteInput): boolean {
   return loadRouting().needsStreet(input);
+}
+
+/** Whether the shipped routing needs the place at all (see Router.needsPlace). */
+export function routingNeedsPlace(input: RouteInput): boolean {
+  return loadRouting().needsPlace(input);
 }
 
 /** Route a case with the shipped data. Pure apart from validating the data the first time. */
