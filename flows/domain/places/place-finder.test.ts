@@ -113,6 +113,12 @@ describe('findPlaces', () => {
     expect(findPlaces('鲁谷？不对 八角南里社区 3号楼', { expectingPlace: true }).street?.name).toBe('八角街道');
   });
 
+  it('reads a bare stem after a street named in full as part of an estate (滨河街道金海湖小区)', () => {
+    const match = findPlaces('平谷区滨河街道金海湖小区 工厂夜里作业噪音太大');
+    expect(match.street?.name).toBe('滨河街道');
+    expect(match.candidates).toBeUndefined();
+  });
+
   it('settles the district when all candidate streets lie in it (天通苑)', () => {
     const match = findPlaces('天通苑', { expectingPlace: true });
     expect(match.district?.name).toBe('昌平区');

@@ -55,6 +55,8 @@ export interface PlaceMention {
    * end of a route (天通苑到望京).
    */
   inAddress: boolean;
+  /** A bare stem after a street named in full: part of an estate's name (滨河街道金海湖小区), no place of its own. */
+  namesEstate?: boolean;
   /** The far end of a route (…到望京): where the route goes, not where the case is. */
   routeEnd?: boolean;
 }
@@ -103,6 +105,7 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
   let placeContext = opts.expectingPlace === true;
   // Townships already named: a later mention of one names an estate (望京街道望京西园, 望京的…望京西园店).
   const named = new Set<string>();
+  let streetNamedInFull = false;
   let i = 0;
   while (i < text.length) {
     const hit = longestNameAt(text, i);
@@ -116,6 +119,8 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
       const beginsRoad = bare && ROAD_AFTER.test(text.slice(hit.end, hit.end + 3));
       const townshipCodes = hit.name.kind === 'township' ? hit.name.townships.map((t) => t.code) : [];
       const repeatsName = bare && townshipCodes.some((code) => named.has(code));
+      // After a street named in full (平谷区滨河街道), a bare stem names an estate (金海湖小区), not another street.
+      const namesEstate = bare && hit.name.kind === 'township' && streetNamedInFull && !repeatsName;
       if (accepted) for (const code of townshipCodes) named.add(code);
       const namesLandmark = bare && LANDMARK_AFTER.test(text.slice(hit.end, hit.end + 4));
       mentions.push({
@@ -125,9 +130,11 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
         accepted,
         negated: NEGATION_BEFORE.test(text.slice(Math.max(0, i - 3), i)) || NEGATION_AFTER.test(text.slice(hit.end, hit.end + 5)),
         beginsRoad,
-        inAddress: beginsRoad || repeatsName || namesLandmark || (bare && ROAD_NAME.test(text.slice(i, hit.end))),
+        inAddress: beginsRoad || repeatsName || namesEstate || namesLandmark || (bare && ROAD_NAME.test(text.slice(i, hit.end))),
+        ...(namesEstate ? { namesEstate } : {}),
       });
       if (accepted) placeContext = true;
+      if (accepted && hit.name.kind === 'township' && !bare) streetNamedInFull = true;
     }
     // A longer name hides the shorter ones inside it, even when it is not accepted itself:
     // 朝阳门 (a gate in 东城) must not become 朝阳区.
@@ -172,7 +179,7 @@ function preferAffirmed(mentions: PlaceMention[]): PlaceMention[] {
 export function resolvePlaceMentions(all: PlaceMention[]): PlaceMatch {
   // A road named after a township (中关村大街) may cross several townships: it does not decide the
   // street. A road named after a district (朝阳北路) does lie in it, so that one still counts.
-  const mentions = all.filter((m) => m.accepted && !m.routeEnd && !(m.beginsRoad && m.name.kind === 'township'));
+  const mentions = all.filter((m) => m.accepted && !m.routeEnd && !m.namesEstate && !(m.beginsRoad && m.name.kind === 'township'));
   if (mentions.length === 0) return { end: -1 };
   const end = Math.max(...mentions.map((m) => (m.inAddress ? m.start : m.end)));
 
