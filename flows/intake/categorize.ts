@@ -20,11 +20,28 @@ export interface Categorisation {
 export function categorise(description: string, level1 = firstLevelOf(description)): Categorisation {
   const refined = refineCategory(description, level1);
   const best = refined.path.at(-1);
+  // No evidence at all: rather than the tree's general prompts (物业, 供暖, 噪音…), offer what is common under
+  // the two first levels the classifier leans to, even unsure (小卖部卖假烟 → market regulation's).
+  const candidates = refined.path.length === 0 && !level1 ? leaningPrompts(description) : refined.candidates;
   return {
     categoryId: refined.confidence >= CONFIDENT && best ? best.id : undefined,
     fallbackId: best?.id ?? (level1 ? categoryTree().level1(level1)?.id : undefined),
-    options: [...categoryOptions(refined.candidates), OTHER_CATEGORY],
+    options: [...categoryOptions(candidates.length > 0 ? candidates : refined.candidates), OTHER_CATEGORY],
   };
+}
+
+const LEANING_OPTIONS = 4;
+
+/** The prompts of the two first levels the classifier ranks highest, alternating, best first. */
+function leaningPrompts(description: string) {
+  const tree = categoryTree();
+  const [first, second] = classifyCategory(description).ranked.map((r) => tree.level1(r.label)).filter((n) => n !== undefined);
+  const lists = [first, second].map((node) => (node ? tree.prompts(node.id) : []));
+  const merged = [];
+  for (let i = 0; merged.length < LEANING_OPTIONS && i < Math.max(...lists.map((l) => l.length)); i++) {
+    for (const list of lists) if (list[i] && merged.length < LEANING_OPTIONS) merged.push(list[i]!);
+  }
+  return merged;
 }
 
 /** A picked option (a category id) or a category named in words; undefined when it is neither. */
