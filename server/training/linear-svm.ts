@@ -9,6 +9,11 @@ export interface HingeOptions {
   lambda: number;
   epochs: number;
   seed: number;
+  /**
+   * Ramp (truncated hinge) loss, tried against mislabelled messages and not shipped: from epoch `warmup`
+   * on, examples with y × margin below −`cut` no longer move the weights. Absent: the plain hinge.
+   */
+  ramp?: { cut: number; warmup: number };
 }
 
 export interface BinaryLinearModel {
@@ -56,6 +61,7 @@ export function trainHingeSgd(
         scale = 1;
       }
       if (yi * margin >= 1) continue;
+      if (options.ramp && epoch >= options.ramp.warmup && yi * margin < -options.ramp.cut) continue;
       const g = -yi * sampleWeight[i]!;
       const step = (eta * g) / scale;
       for (let j = 0; j < x.ids.length; j++) {

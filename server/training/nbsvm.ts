@@ -41,14 +41,7 @@ export function trainNbsvm(xs: readonly SparseVector[], y: readonly number[], fe
       for (let j = 0; j < x.ids.length; j++) side[x.ids[j]!]! += options.counts === 'presence' ? 1 : x.values[j]!;
     }
     if (positives === 0 || positives === n) throw new Error(`trainNbsvm: label ${c} needs positive and negative examples`);
-    let sumP = 0;
-    let sumQ = 0;
-    for (let f = 0; f < featureCount; f++) {
-      sumP += p[f]!;
-      sumQ += q[f]!;
-    }
-    const r = new Float64Array(featureCount);
-    for (let f = 0; f < featureCount; f++) r[f] = Math.log(p[f]! / sumP) - Math.log(q[f]! / sumQ);
+    const r = logCountRatio(p, q);
 
     const yb = Int8Array.from(y, (label) => (label === c ? 1 : -1));
     const positiveWeight = options.balanced ? n / (2 * positives) : 1;
@@ -70,4 +63,17 @@ export function scoreLinear(model: LinearModel, x: SparseVector): Float64Array {
     for (let c = 0; c < k; c++) scores[c]! += model.weights[row + c]! * value;
   }
   return scores;
+}
+
+/** Naive Bayes log-count ratio per feature: log(p / |p|₁) − log(q / |q|₁), both already smoothed. */
+export function logCountRatio(p: Float64Array, q: Float64Array): Float64Array {
+  let sumP = 0;
+  let sumQ = 0;
+  for (let f = 0; f < p.length; f++) {
+    sumP += p[f]!;
+    sumQ += q[f]!;
+  }
+  const r = new Float64Array(p.length);
+  for (let f = 0; f < p.length; f++) r[f] = Math.log(p[f]! / sumP) - Math.log(q[f]! / sumQ);
+  return r;
 }

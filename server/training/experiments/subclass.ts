@@ -28,7 +28,7 @@ import { buildCorpus, buildCorpusWith, fitVocabulary, vectorise, type Corpus, ty
 import { createRandom, shuffleInPlace, stratifiedFolds } from '../folds.ts';
 import { chooseLexicon, jiebaWords } from '../lexicon.ts';
 import { trainHingeSgd } from '../linear-svm.ts';
-import type { LinearModel } from '../nbsvm.ts';
+import { logCountRatio, type LinearModel } from '../nbsvm.ts';
 import { CHOSEN } from '../train-category.ts';
 
 const DATA = fileURLToPath(new URL('../../../../shared/data/gov-messages/category-train.jsonl', import.meta.url));
@@ -88,68 +88,26 @@ function trainSubNbsvm(xs: readonly SparseVector[], y: readonly number[], parent
       const x = xs[i]!;
       for (let j = 0; j < x.ids.length; j++) side[x.ids[j]!]! += x.values[j]!;
     }
-    let sumP = 0;
-    let sumQ = 0;
-    for (let f = 0; f < featureCount; f++) {
-      sumP += p[f]!;
-      sumQ += q[f]!;
-    }
-    const r = new Float64Array(featureCount);
-    for (let f = 0; f < featureCount; f++) r[f] = Math.log(p[f]! / sumP) - Math.log(q[f]! / sumQ);
+    const r = logCountRatio(p, q);
     const used = xs.flatMap((_, i) => (settings.siblings === 'excl' && sibling(i) ? [] : [i]));
     const n = used.length;
     const positives = used.filter((i) => y[i] === c).length;
     const balanceSize = settings.balance === 'label' ? labelSize.get(parent[c]!)! : positives;
     const positiveWeight = n / (2 * balanceSize);
     const negativeWeight = n / (2 * (n - positives));
-    const model = (settings.ramp > 0 ? (...a: Parameters<typeof trainHingeSgd>) => rampSgd(settings.ramp, settings.rampWarmup, ...a) : trainHingeSgd)(
+    const ramp = settings.ramp > 0 ? { cut: settings.ramp, warmup: settings.rampWarmup } : undefined;
+    const model = trainHingeSgd(
       used.map((i) => xs[i]!),
       Int8Array.from(used, (i) => (y[i] === c ? 1 : -1)),
       Float64Array.from(used, (i) => (y[i] === c ? positiveWeight : negativeWeight)),
       featureCount,
-      { lambda, epochs, seed: seed + c },
+      { lambda, epochs, seed: seed + c, ...(ramp ? { ramp } : {}) },
       r,
     );
     for (let f = 0; f < featureCount; f++) weights[f * k + c] = model.w[f]! * r[f]!;
     bias[c] = model.b;
   }
   return { weights, bias, labelCount: k };
-}
-
-/** `trainHingeSgd` with a ramp (truncated hinge) loss: badly wrong examples, often mislabelled, stop pulling. */
-function rampSgd(ramp: number, warmup: number, ...[xs, y, sampleWeight, featureCount, options, featureScale]: Parameters<typeof trainHingeSgd>): ReturnType<typeof trainHingeSgd> {
-  const v = new Float64Array(featureCount);
-  let b = 0;
-  let scale = 1;
-  const { lambda } = options;
-  const t0 = 1 / lambda;
-  const random = createRandom(options.seed);
-  const order = xs.map((_, i) => i);
-  let t = 0;
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    shuffleInPlace(order, random);
-    for (const i of order) {
-      const x = xs[i]!;
-      const eta = 1 / (lambda * (t0 + t++));
-      let margin = 0;
-      for (let j = 0; j < x.ids.length; j++) margin += v[x.ids[j]!]! * x.values[j]! * featureScale![x.ids[j]!]!;
-      margin = margin * scale + b;
-      const yi = y[i]!;
-      scale *= 1 - eta * lambda;
-      if (scale < 1e-9) {
-        for (let f = 0; f < featureCount; f++) v[f]! *= scale;
-        scale = 1;
-      }
-      if (yi * margin >= 1) continue;
-      if (epoch >= warmup && yi * margin < -ramp) continue;
-      const g = -yi * sampleWeight[i]!;
-      const step = (eta * g) / scale;
-      for (let j = 0; j < x.ids.length; j++) v[x.ids[j]!]! -= step * x.values[j]! * featureScale![x.ids[j]!]!;
-      b -= 0.1 * eta * g;
-    }
-  }
-  for (let f = 0; f < featureCount; f++) v[f]! *= scale;
-  return { w: v, b };
 }
 
 /** Spherical k-means (k-means++ start, fixed seed); clusters smaller than `minSize` are dissolved. */
