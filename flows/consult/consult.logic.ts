@@ -24,6 +24,8 @@ export interface ConsultInput {
 /** The state of one consultation: what was asked and which answers are left to offer. */
 export interface Consultation {
   question: string;
+  /** The question that started it, when later messages asked again: what a case filed from it tells. */
+  firstQuestion?: string;
   hits: KnowledgeHit[];
   /** Index of the answer shown last. */
   shown: number;

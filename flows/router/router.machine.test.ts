@@ -336,6 +336,23 @@ describe('the citizen conversation', () => {
     expect(c.state()).toBe('idle');
   });
 
+  it('files a case of the kind said, told by the first question, when the citizen says it was no question', async () => {
+    const c = citizen();
+    await c.say('请问物业费不交会怎样？');
+    const filing = await c.say('没解决 我是想提个建议');
+    expect(filing.at(-1)?.kind).toBe('question');
+    expect(JSON.stringify(c.state())).toContain('intake');
+    expect(filing.at(-1)?.text).not.toContain('咨询工单');
+    await c.say('都不是');
+    await c.say('朝阳区望京街道花家地北里3号楼');
+    await c.say('13811112222');
+    await c.say('跳过');
+    const readBack = await c.say('不用保密');
+    const text = readBack.find((r) => r.kind === 'confirm')?.text ?? '';
+    expect(text).toContain('类型：建议');
+    expect(text).toContain('内容：请问物业费不交会怎样？');
+  });
+
   it('hands over to a person when "2" picks 转人工 from the no-answer menu', async () => {
     const c = citizen();
     await c.say('请问物业费不交会怎样？');

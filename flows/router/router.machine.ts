@@ -22,7 +22,7 @@ import { menuOptions, routerCopy } from './router.copy.ts';
 import { answerReplies, followUpQuestion, isOutOfScope, type Consultation, type ConsultInput, type KnowledgeHit } from '../consult/consult.logic.ts';
 import { consultCopy, helpedOptions, unansweredOptions } from '../consult/consult.copy.ts';
 import { detectEmergency as detectEmergencyIn, type Emergency } from '../domain/emergency/emergency.ts';
-import { classifyRequestKind, classifyRequestKindByRules } from '../domain/understand/request-type.ts';
+import { classifyRequestKind, classifyRequestKindByRules, cjkLength } from '../domain/understand/request-type.ts';
 import { readCallbackAnswer, type CallbackAnswers, type CallbackSlot } from '../callback/read-answer.ts';
 import { callbackQuestion } from '../followup/callback-replies.ts';
 import { followCopy, followOptions } from '../followup/followup.copy.ts';
@@ -228,6 +228,13 @@ function filingUnderWay(before: IntakeState | undefined): boolean {
 
 const ACKNOWLEDGES = /^(?:不用了?|没事了?|好的?|知道了|明白了|谢谢|谢了|多谢|收到|行吧?)[。！!~～\s]*$/u;
 
+// 没解决 我是想提个建议 / 我要投诉: the kind of case and nothing of its own to tell.
+const KIND_ONLY_CHARS = 12;
+function statesOnlyKind(text: string): boolean {
+  const own = text.replace(/没解决|没有解决|不是|我是|我就是|就是|我要|我想|想|要|提个|提一个|一个|一下|的|了|吧|啊|[\s\p{P}\p{S}]/gu, '');
+  return /建议|投诉|举报|求助|表扬|反映/u.test(text) && own.length <= 4 && cjkLength(text) <= KIND_ONLY_CHARS;
+}
+
 // 现在咋办 / 我该怎么办 / 救护车还没到: asked while waiting for help.
 const ASKS_WHAT_TO_DO = /咋办|怎么办|咋整|该怎么|怎么弄|怎么处理|怎么做|还没到|还没来|等不及/u;
 
@@ -333,6 +340,10 @@ export const citizenMachine = setup({
     notHelpedMoreLeft: ({ context, event }) => notHelped(event.text) && (context.consultation?.shown ?? 0) + 1 < (context.consultation?.hits.length ?? 0),
     notHelped: ({ event }) => notHelped(event.text),
     wantsFiling: ({ event }) => resolveOption(event.text, unansweredOptions) === 'file',
+    statesCaseKind: ({ event }) => {
+      const said = kindOf(event.text);
+      return said?.confident === true && said.kind !== '咨询' && statesOnlyKind(event.text);
+    },
     picksPersonOption: ({ event }) => resolveOption(event.text, unansweredOptions) === '转人工',
     wantsNothingMore: ({ event }) => resolveOption(event.text, unansweredOptions) === 'done' || detectCommand(event.text) === 'no',
     wantsNothingMoreMidFiling: ({ context, event }) =>
@@ -412,7 +423,13 @@ export const citizenMachine = setup({
       consultation: { question: event.text.trim(), hits: [], shown: 0, resumeIntake: true },
     })),
     askAnotherQuestion: assign(({ context, event }) => ({
-      consultation: { question: followUpQuestion(context.consultation, event.text), hits: [], shown: 0, resumeIntake: context.consultation?.resumeIntake ?? false },
+      consultation: {
+        question: followUpQuestion(context.consultation, event.text),
+        firstQuestion: context.consultation?.firstQuestion ?? context.consultation?.question,
+        hits: [],
+        shown: 0,
+        resumeIntake: context.consultation?.resumeIntake ?? false,
+      },
     })),
     showNextAnswer: enqueueActions(({ context, enqueue }) => {
       const consultation = context.consultation;
@@ -428,11 +445,20 @@ export const citizenMachine = setup({
     sayBackToIntake: say({ kind: 'text', text: consultCopy.backToIntake }),
     sayGladToHelp: say({ kind: 'text', text: consultCopy.gladToHelp }),
     sayDeclinedConsultation: say({ kind: 'text', text: consultCopy.declined }),
-    fileConsultation: enqueueActions(({ context, enqueue }) => {
-      const question = context.consultation?.question ?? '';
+    fileConsultation: enqueueActions(({ context, enqueue, event }) => {
+      // 没解决 我是想提个建议: a case of the kind said, told by the question first asked.
+      const said = kindOf(textOf(event as CitizenEvent));
+      const statedKind = said?.confident && said.kind !== '咨询' && statesOnlyKind(textOf(event as CitizenEvent)) ? said.kind : undefined;
+      const question = (statedKind ? context.consultation?.firstQuestion : undefined) ?? context.consultation?.question ?? '';
       const draft = context.consultation?.resumeIntake ? context.intake.draft : {};
       // A consultation case of its own: the question is its account; an interrupted intake is set aside.
-      enqueue.assign({ intake: { ...emptyIntake({ ...(context.consultation?.resumeIntake ? {} : draft), type: '咨询', description: question }), acks: [consultCopy.fileIt] }, consultation: undefined });
+      enqueue.assign({
+        intake: {
+          ...emptyIntake({ ...(context.consultation?.resumeIntake ? {} : draft), type: statedKind ?? '咨询', description: question }),
+          acks: [statedKind ? intakeCopy.opening : consultCopy.fileIt],
+        },
+        consultation: undefined,
+      });
     }),
     endConsultation: assign(({ context, event }) => ({
       consultation: undefined,
@@ -624,6 +650,8 @@ export const citizenMachine = setup({
               // Back to an interrupted filing without a goodbye in between.
               { guard: and(['helped', 'resumesIntake']), target: '#citizen.afterConsultation', actions: 'recordHelped' },
               { guard: 'helped', target: '#citizen.afterConsultation', actions: ['recordHelped', 'sayGladToHelp'] },
+              // 没解决 我是想提个建议: not a question at all, a case of that kind.
+              { guard: 'statesCaseKind', target: '#citizen.intake.deciding', actions: ['recordNotHelped', 'fileConsultation'] },
               { guard: 'notHelpedMoreLeft', target: 'feedback', reenter: true, actions: ['recordNotHelped', 'showNextAnswer'] },
               { guard: 'notHelped', target: 'unanswered', actions: ['recordNotHelped', 'sayUnanswered'] },
               { target: 'searching', actions: 'askAnotherQuestion' },
@@ -638,6 +666,7 @@ export const citizenMachine = setup({
               { guard: 'picksPersonOption', target: '#citizen.handoff', actions: 'sayHandoff' },
               ...INTAKE_COMMANDS.filter((c) => c.guard !== 'isSideQuestion'),
               { guard: 'wantsFiling', target: '#citizen.intake.deciding', actions: 'fileConsultation' },
+              { guard: 'statesCaseKind', target: '#citizen.intake.deciding', actions: 'fileConsultation' },
               // In the middle of a filing, "no" goes back to it (afterConsultation says so): no goodbye first.
               { guard: 'wantsNothingMoreMidFiling', target: '#citizen.afterConsultation' },
               { guard: 'wantsNothingMore', target: '#citizen.afterConsultation', actions: 'sayDeclinedConsultation' },
