@@ -44,3 +44,9 @@ export function fieldCorrection(text: string): FieldCorrection | undefined {
   const notThis = not?.[1]?.trim();
   return slot ? { slot, rest, ...(notThis ? { notThis } : {}) } : undefined;
 }
+
+/** A message that only names a field (内容, 地址, 手机号, 改地址): its slot. */
+export function fieldNamed(text: string): Slot | undefined {
+  const core = text.trim().replace(/^(?:改|修改|要改|改一下)?/u, '').replace(/[。.！!？?\s]+$/u, '');
+  return FIELD_WORDS.find(([words]) => new RegExp(`^(?:${words})$`, 'u').test(core))?.[1];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absorb, emptyIntake, hasPlace, missingSlot, maskPhone, nextQuestion, resolveOption, readBack } from './intake.logic.ts';
+import { absorb, emptyIntake, forgetSlot, hasPlace, missingSlot, maskPhone, nextQuestion, resolveOption, readBack } from './intake.logic.ts';
 import { typeOptions } from './intake.copy.ts';
 import { categorise } from './categorize.ts';
 import { categoryTree } from '../domain/categories/category-tree.ts';
@@ -451,6 +451,13 @@ describe('a correction said as what it is not', () => {
     expect(state.draft.description).toBe(draft.description);
   });
 
+  it('reads 不对不对 不是3号楼 是13号楼 as the correction, never as more of the account', () => {
+    const state = absorb(atReadBack(), '不对不对 不是3号楼 是13号楼');
+    expect(state.draft.address).toBe('花家地北里13号楼');
+    expect(state.draft.description).toBe(draft.description);
+    expect(absorb(atReadBack(), '内容最后那句不要了 那是我改地址的').draft.description).toBe(draft.description);
+  });
+
   it('takes the number it is, not the one it is not', () => {
     const state = absorb(atReadBack(), '不是138 是13911112222');
     expect(state.draft.phone).toBe('13911112222');
@@ -484,5 +491,14 @@ describe('a case for a fixed unit', () => {
     const state = absorb(emptyIntake(), '在首都机场T3打了个出租车到望京 司机故意绕路 多收了我五十多');
     expect(state.candidates).toBeUndefined();
     expect(hasPlace(state.draft)).toBe(true);
+  });
+});
+
+describe('picking a field to change', () => {
+  it('knows a field by the read-back\'s word or its other names (内容, 地址, 手机号)', () => {
+    const state = { ...emptyIntake({ description: '井盖没了', type: '投诉' as const, address: '3号楼', phone: '13811112222' }), asking: 'change' as const };
+    expect(forgetSlot(state, '内容')?.draft.description).toBeUndefined();
+    expect(forgetSlot(state, '改地址')?.draft.address).toBeUndefined();
+    expect(forgetSlot(state, '手机号')?.draft.phone).toBeUndefined();
   });
 });

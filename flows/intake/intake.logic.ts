@@ -10,7 +10,7 @@ import { chooseStreet } from '../domain/places/place-finder.ts';
 import { categorise, categoryFromAnswer } from './categorize.ts';
 import { categoryTree, formatCategoryPath } from '../domain/categories/category-tree.ts';
 import { routeCase, routingNeedsPlace, routingNeedsStreet } from '../domain/routing/route-case.ts';
-import { fieldCorrection } from './field-correction.ts';
+import { fieldCorrection, fieldNamed } from './field-correction.ts';
 
 /**
  * The pure heart of intake: fold one citizen message into the draft, then decide what to ask.
@@ -95,6 +95,8 @@ const SLOT_OF_FIELD: Partial<Record<keyof CaseDraft, Slot>> = {
   confidential: 'confidential',
 };
 
+// Words of a correction or a withdrawal (不对, 不要了, 改地址): never more of the account.
+const CORRECTS = /不对|错了|不要了|删掉|去掉|删了|改成|改为|改一下|修改|更正/u;
 // 内容补充一下：…: said before more of the account.
 const SUPPLEMENT_HEAD = /^(?:内容|问题描述|描述|情况)?(?:再|我再)?补充(?:一下|几句|一点|说明)?[：:，,\s]*/u;
 const MORE_MIN_CHARS = 6;
@@ -155,7 +157,7 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
 }
 
 // 不是3号楼 是5号楼 / 不是138…而是139…: a correction said as what it is not, then what it is.
-const NOT_BUT = /^(?:不是|不在)\s*([^，,。\s]{1,20})[，,。\s]*(?:而是|应该是|是|在)\s*(.+)$/u;
+const NOT_BUT = /^(?:(?:不对|错了|说错了|写错了)[，,。！!\s]*)*(?:不是|不在)\s*([^，,。\s]{1,20})[，,。\s]*(?:而是|应该是|是|在)\s*(.+)$/u;
 
 /**
  * The address after a correction: a new building number given alone replaces the one it corrects inside
@@ -311,7 +313,8 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   // 为啥要我电话？ / 这有啥区别？: a question about the question, answered before it is asked again; it
   // counts as no failure.
   // 每天半夜两点还在吵 已经三天了, told while asked for the phone: more of the account, kept with it.
-  const saysSomethingElse = ASKS_WHY.test(text) || DECLINES_PHONE.test(text) || found.confidential !== undefined || detectCommand(text) !== undefined;
+  const saysSomethingElse =
+    ASKS_WHY.test(text) || DECLINES_PHONE.test(text) || CORRECTS.test(text) || found.confidential !== undefined || detectCommand(text) !== undefined;
   const more = changed.size === 0 && !correctedSlot && notThis === undefined && !saysSomethingElse ? moreOfTheAccount(found, draft, state.asking) : undefined;
   if (more) {
     draft.description = `${draft.description}；${more}`;
@@ -597,7 +600,8 @@ export function askWhichToChange(): Question {
 
 /** The citizen picked a field to change from the list: forget it so intake asks for it again. */
 export function forgetSlot(state: IntakeState, rawText: string): IntakeState | undefined {
-  return withSlotForgotten(state, resolveOption(rawText, changeOptions) as Slot);
+  // 内容, 地址, 手机号: a field named in the read-back's words (or any of its names) picks it too.
+  return withSlotForgotten(state, (fieldNamed(rawText) ?? resolveOption(rawText, changeOptions)) as Slot);
 }
 
 /** The state with one field forgotten, so intake asks for it again; undefined for a slot that is no field. */

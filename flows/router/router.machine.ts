@@ -186,7 +186,18 @@ const callbackAnswer = (() => {
   };
 })();
 
-const caseActionOf = (context: CitizenContext, event: CitizenEvent) => resolveOption(event.text, context.following?.options ?? followOptions.caseActions);
+// 撤了吧 / 不用办了 / 催一下: the case actions said in everyday words.
+const CASE_ACTION_WORDS: Array<[RegExp, string]> = [
+  [/撤(?:了|掉|销|回)|不用办了|不用管了|不需要了/u, 'withdraw'],
+  [/催(?:一下|一催|催|办)?|快点办|怎么还没/u, 'urge'],
+  [/补充|再说一下|还有个情况|加个照片|发(?:个|张)?照片/u, 'supplement'],
+];
+
+const caseActionOf = (context: CitizenContext, event: CitizenEvent) => {
+  const picked = resolveOption(event.text, context.following?.options ?? followOptions.caseActions);
+  if (picked !== event.text.trim().replace(/[。.！!？?\s]+$/u, '')) return picked;
+  return CASE_ACTION_WORDS.find(([words]) => words.test(event.text) && event.text.length <= 20)?.[1] ?? picked;
+};
 
 /** Hints computed for another question (the conversation moved on meanwhile) are ignored. */
 const hintsFor = (asking: string | undefined, event: CitizenEvent): TextHintValues | undefined =>
