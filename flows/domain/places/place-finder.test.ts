@@ -113,6 +113,11 @@ describe('findPlaces', () => {
     expect(findPlaces('鲁谷？不对 八角南里社区 3号楼', { expectingPlace: true }).street?.name).toBe('八角街道');
   });
 
+  it('places a landmark named after a street where the citizen says it is (丰台的天坛医院)', () => {
+    expect(findPlaces('就天坛医院啊 丰台那个新的', { expectingPlace: true }).district?.name).toBe('丰台区');
+    expect(findPlaces('丰台的天坛医院').candidates).toBeUndefined();
+  });
+
   it('reads a bare stem after a street named in full as part of an estate (滨河街道金海湖小区)', () => {
     const match = findPlaces('平谷区滨河街道金海湖小区 工厂夜里作业噪音太大');
     expect(match.street?.name).toBe('滨河街道');

@@ -57,6 +57,8 @@ export interface PlaceMention {
   inAddress: boolean;
   /** A bare stem after a street named in full: part of an estate's name (滨河街道金海湖小区), no place of its own. */
   namesEstate?: boolean;
+  /** A stem in a landmark's name (天坛医院): the landmark may stand elsewhere (the new 天坛医院 is in 丰台). */
+  namesLandmark?: boolean;
   /** The far end of a route (…到望京): where the route goes, not where the case is. */
   routeEnd?: boolean;
 }
@@ -132,6 +134,7 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
         beginsRoad,
         inAddress: beginsRoad || repeatsName || namesEstate || namesLandmark || (bare && ROAD_NAME.test(text.slice(i, hit.end))),
         ...(namesEstate ? { namesEstate } : {}),
+        ...(namesLandmark ? { namesLandmark } : {}),
       });
       if (accepted) placeContext = true;
       if (accepted && hit.name.kind === 'township' && !bare) streetNamedInFull = true;
@@ -202,6 +205,11 @@ export function resolvePlaceMentions(all: PlaceMention[]): PlaceMatch {
 
   const mentioned = new Set(districts.map((d) => d.code));
   const consistent = townships.filter((t) => mentioned.has(t.districtCode));
+  // A district said against a landmark's name (天坛医院 … 丰台那个新的): the district is where it is.
+  const townshipMentions = mentions.filter((m) => m.name.kind === 'township');
+  if (districts.length === 1 && consistent.length === 0 && townshipMentions.every((m) => m.namesLandmark)) {
+    return { district: { code: districts[0]!.code, name: districts[0]!.name }, end };
+  }
   // A district that fits no street mentioned is a contradiction the citizen must settle: offer the
   // streets as they are, not a guess at which half was wrong.
   const contradiction = districts.length > 0 && consistent.length === 0;
