@@ -278,6 +278,15 @@ describe('the citizen conversation', () => {
     expect(again.some((r) => r.slot === 'category')).toBe(false);
   });
 
+  it('gives the advice again when asked what to do soon after the offer was closed', async () => {
+    const c = citizen();
+    await c.say('我爸突然嘴歪了 说话不利索');
+    await c.say('好好 我先打120');
+    const again = await c.say('打完了 现在咋办 他要喝水');
+    expect(again.map((r) => r.kind)).toEqual(['emergency']);
+    expect(c.state()).toBe('idle');
+  });
+
   it('lets go of a filing that held only the danger told first, when the citizen declines to record it', async () => {
     const c = citizen();
     await c.say('家里厨房有股怪味 不知道咋回事');

@@ -60,8 +60,9 @@ export interface CitizenContext {
   intake: IntakeState;
   /** The intake as it was before an emergency message, restored if the citizen declines to record it. */
   beforeEmergency?: IntakeState;
-  /** The danger last answered, to give its advice again when asked what to do now. */
+  /** The danger last answered and when, to give its advice again when asked what to do now. */
   lastEmergency?: Emergency;
+  lastEmergencyAt?: string;
   /** The question being answered from the knowledge base, and the answers left to offer. */
   consultation?: Consultation;
   /** Options of the last menu shown outside intake, so "1" works there too. */
@@ -246,6 +247,8 @@ function statesOnlyKind(text: string): boolean {
   return /建议|投诉|举报|求助|表扬|反映/u.test(text) && own.length <= 4 && cjkLength(text) <= KIND_ONLY_CHARS;
 }
 
+// How long after an emergency "现在咋办" is still about it.
+const ADVICE_AGAIN_WINDOW_MS = 30 * 60_000;
 // 现在咋办 / 我该怎么办 / 救护车还没到: asked while waiting for help.
 const ASKS_WHAT_TO_DO = /咋办|怎么办|咋整|该怎么|怎么弄|怎么处理|怎么做|还没到|还没来|等不及/u;
 
@@ -366,6 +369,12 @@ export const citizenMachine = setup({
     attendsToEmergencyWithDraft: ({ context, event }) => attendsToEmergency(event.text) && filingUnderWay(context.beforeEmergency),
     attendsToEmergency: ({ event }) => attendsToEmergency(event.text),
     asksWhatToDo: ({ context, event }) => context.lastEmergency !== undefined && ASKS_WHAT_TO_DO.test(event.text),
+    // 打完了 现在咋办, some minutes after "好好 我先打120" closed the offer.
+    asksWhatToDoSoonAfter: ({ context, event }) =>
+      context.lastEmergency !== undefined &&
+      Date.parse(event.at) - Date.parse(context.lastEmergencyAt ?? '') <= ADVICE_AGAIN_WINDOW_MS &&
+      ASKS_WHAT_TO_DO.test(event.text) &&
+      detectEmergency(event.text) === undefined,
     hasIntakeProgress: ({ context }) => context.intake.failures === 0,
     tooManyFailures: ({ context }) => context.intake.failures >= MAX_FAILURES,
     draftComplete: ({ context }) => missingSlot(context.intake.draft) === undefined && !context.intake.candidates?.length,
@@ -486,7 +495,7 @@ export const citizenMachine = setup({
       const found = detectEmergency(event.text);
       return {
         intake: { ...context.intake, emergency: kind, draft: categoryId ? { ...draft, categoryId, categoryUnknown: undefined } : draft },
-        ...(found ? { lastEmergency: found } : {}),
+        ...(found ? { lastEmergency: found, lastEmergencyAt: (event as CitizenEvent).at } : {}),
       };
     }),
     keepDraftBeforeEmergency: assign(({ context }) => ({ beforeEmergency: context.beforeEmergency ?? context.intake })),
@@ -535,6 +544,7 @@ export const citizenMachine = setup({
           // Someone in danger hears whom to call before anything else.
           { guard: 'isEmergency', target: 'emergencyOffered', actions: ['keepDraftBeforeEmergency', 'startIntake', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
           { guard: 'isDataRequest', actions: 'sayRefusal' },
+          { guard: 'asksWhatToDoSoonAfter', actions: 'sayAdviceAgain' },
           { guard: 'wantsPerson', target: 'handoff', actions: 'sayHandoff' },
           { guard: 'answersCallback', target: 'answeringCallback' },
           { guard: 'hasAttachment', actions: 'sayTextOnly' },
