@@ -258,7 +258,7 @@ describe('the citizen conversation', () => {
     expect(back.at(-1)?.slot).toBe('address');
   });
 
-  it.each(['好好 我先打120', '已经报警了', '知道了 马上打'])('takes %s after the emergency advice as dealing with it, not as a case', async (answer) => {
+  it.each(['好好 我先打120', '已经报警了', '知道了 马上打', '打了96777 说马上来'])('takes %s after the emergency advice as dealing with it, not as a case', async (answer) => {
     const c = citizen();
     await c.say('我家老头子摔地上起不来了 叫也叫不醒');
     const back = await c.say(answer);
@@ -370,6 +370,13 @@ describe('the citizen conversation', () => {
     const person = await c.say('2');
     expect(person.map((r) => r.kind)).toEqual(['handoff']);
     expect(c.state()).toBe('handoff');
+  });
+
+  it('takes 行 知道了 after an answer as helped', async () => {
+    const c = citizen();
+    await c.say('请问物业费不交会怎样？');
+    expect(only(await c.say('行 知道了')).text).toContain('不客气');
+    expect(c.state()).toBe('idle');
   });
 
   it('offers the next best answer, then a case or a person, when the answer did not help', async () => {

@@ -239,6 +239,8 @@ function filingUnderWay(before: IntakeState | undefined): boolean {
 }
 
 const ACKNOWLEDGES = /^(?:不用了?|没事了?|好的?|知道了|明白了|谢谢|谢了|多谢|收到|行吧?)[。！!~～\s]*$/u;
+// 行 知道了 / 明白了 谢谢: the answer was taken in.
+const ACKNOWLEDGES_ANSWER = /^(?:(?:行|好|好的|嗯|哦|噢)[，,。\s]*)?(?:知道了|明白了|懂了|了解了|清楚了|谢谢|多谢)[了啊啦。！!~～\s]*(?:谢谢)?[。！!]*$/u;
 
 // 没解决 我是想提个建议 / 我要投诉: the kind of case and nothing of its own to tell.
 const KIND_ONLY_CHARS = 12;
@@ -253,7 +255,8 @@ const ADVICE_AGAIN_WINDOW_MS = 30 * 60_000;
 const ASKS_WHAT_TO_DO = /咋办|怎么办|咋整|该怎么|怎么弄|怎么处理|怎么做|还没到|还没来|等不及/u;
 
 // Said to the emergency advice rather than to the offer: 好好 我先打120, 已经报警了, 知道了 马上打.
-const ATTENDING = /(?:先|马上|这就|立刻|立马|赶紧|现在|已经|正在|在)(?:去)?(?:打|拨|报警|叫|喊)|打(?:过|了)|报(?:过)?警了|叫了|(?:知道|明白|晓得)了/u;
+const ATTENDING =
+  /(?:先|马上|这就|立刻|立马|赶紧|现在|已经|正在|在)(?:去)?(?:打|拨|报警|叫|喊)|打(?:过|了)|报(?:过)?警了|叫了|(?:知道|明白|晓得)了|(?:马上|一会儿|很快|说)(?:就)?(?:来|到)|在路上|来人了|到了/u;
 
 /** The citizen acknowledges the emergency advice or is calling now, and tells nothing more to record. */
 function attendsToEmergency(text: string): boolean {
@@ -350,7 +353,7 @@ export const citizenMachine = setup({
       return kind?.kind === '咨询' && kind.confident && context.intake.asking !== 'description' && context.intake.asking !== undefined;
     },
     foundAnswers: ({ event }) => (event as unknown as { output: KnowledgeHit[] }).output.length > 0,
-    helped: ({ event }) => resolveOption(event.text, helpedOptions) === 'yes' || detectCommand(event.text) === 'yes',
+    helped: ({ event }) => resolveOption(event.text, helpedOptions) === 'yes' || detectCommand(event.text) === 'yes' || ACKNOWLEDGES_ANSWER.test(event.text.trim()),
     notHelpedMoreLeft: ({ context, event }) => notHelped(event.text) && (context.consultation?.shown ?? 0) + 1 < (context.consultation?.hits.length ?? 0),
     notHelped: ({ event }) => notHelped(event.text),
     wantsFiling: ({ event }) => resolveOption(event.text, unansweredOptions) === 'file',
@@ -392,7 +395,11 @@ export const citizenMachine = setup({
     wantsSupplement: ({ context, event }) => caseActionOf(context, event) === 'supplement' || /^补充/u.test(event.text.trim()),
     wantsWithdraw: ({ context, event }) => caseActionOf(context, event) === 'withdraw' || /^撤销(工单)?$|^撤回(工单)?$/u.test(event.text.trim()),
     wantsBackFromCase: ({ context, event }) => caseActionOf(context, event) === 'back' || BACK.test(event.text.trim()) || detectCommand(event.text) === 'cancel',
-    confirmsWithdraw: ({ event }) => resolveOption(event.text, followOptions.confirmWithdraw) === 'yes' || detectCommand(event.text) === 'yes',
+    // 嗯 撤了吧 / 撤吧 / 对 撤销: yes, unless said against it (不撤了, 别撤).
+    confirmsWithdraw: ({ event }) =>
+      resolveOption(event.text, followOptions.confirmWithdraw) === 'yes' ||
+      detectCommand(event.text) === 'yes' ||
+      (/撤/u.test(event.text) && !/不撤|别撤|不要撤|先不/u.test(event.text)),
     hasAttachment: ({ event }) => event.attachment !== undefined,
   },
   actions: {
