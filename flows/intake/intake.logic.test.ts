@@ -502,3 +502,15 @@ describe('picking a field to change', () => {
     expect(forgetSlot(state, '手机号')?.draft.phone).toBeUndefined();
   });
 });
+
+describe('a category answered in a few words', () => {
+  it('picks the one option the answer starts like (消防吧 太危险了 → 消防安全)', () => {
+    const options = [
+      { label: '消防安全', value: 'C13.08.009' },
+      { label: '城乡建设', value: 'C01' },
+      { label: '都不是', value: 'other' },
+    ];
+    const asked = { ...emptyIntake({ description: '楼道里堆满了杂物 还有人推电动车上楼充电', type: '投诉' as const }), asking: 'category' as const, options };
+    expect(absorb(asked, '消防吧 太危险了 万一着火呢').draft.categoryId).toBe('C13.08.009');
+  });
+});

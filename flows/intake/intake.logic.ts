@@ -343,6 +343,9 @@ function categoryAnswer(text: string, draft: CaseDraft, options: ReplyOption[] |
     const offered = (options ?? []).filter((o) => o.value !== OTHER_CATEGORY.value);
     const byLabel = offered.filter((o) => o.label.includes(words) || words.includes(o.label));
     if (byLabel.length === 1) return { categoryId: byLabel[0]!.value, categoryUnknown: undefined };
+    // 消防吧 太危险了 for the option 消防安全: the answer starts with the first two characters of one option only.
+    const byStart = offered.filter((o) => o.label.length >= 2 && words.startsWith(o.label.slice(0, 2)));
+    if (byLabel.length === 0 && byStart.length === 1) return { categoryId: byStart[0]!.value, categoryUnknown: undefined };
     const categoryId = categoryFromAnswer(words);
     if (categoryId) return { categoryId, categoryUnknown: undefined };
   }

@@ -113,6 +113,11 @@ describe('findPlaces', () => {
     expect(findPlaces('鲁谷？不对 八角南里社区 3号楼', { expectingPlace: true }).street?.name).toBe('八角街道');
   });
 
+  it('does not place the case where the road leads (往斋堂走, 霍营方向)', () => {
+    expect(findPlaces('门头沟大台街道 109国道 往斋堂走 过了大台隧道没多远 护栏撞坏了').street?.name).toBe('大台街道');
+    expect(findPlaces('就是回龙观华联商厦 西边那个天桥 霍营方向', { expectingPlace: true }).street?.name).toBe('回龙观街道');
+  });
+
   it('places a landmark named after a street where the citizen says it is (丰台的天坛医院)', () => {
     expect(findPlaces('就天坛医院啊 丰台那个新的', { expectingPlace: true }).district?.name).toBe('丰台区');
     expect(findPlaces('丰台的天坛医院').candidates).toBeUndefined();

@@ -73,6 +73,10 @@ const LANDMARK_AFTER = /^(?:医院|地铁站|火车站|汽车站|公交站|站(?
 // Between two places, a route: 天通苑到望京, 从回龙观到西直门, 回龙观站至西二旗.
 const ROUTE_BETWEEN = /^(?:地铁站|站)?(?:到|至|开往|直达)$/;
 const NEGATION_BEFORE = /(?:不是|不在|并非|而非|不是在)$/;
+// 往斋堂走 / 朝昌平开 / 霍营方向: a direction of travel.
+const TOWARDS_BEFORE = /(?:往|朝|向|去往|开往)$/;
+const TOWARDS_AFTER = /^(?:走|开|去|方向|那边走|那个方向)/;
+const HEADING_AFTER = /^方向/;
 // 鲁谷？不对 八角南里: a name taken back as soon as it is said.
 const NEGATION_AFTER = /^[？?，,。\s]*(?:不对|错了|说错了)/;
 // What makes a bare name a place even with no district before it: 住在回龙观, 在望京上班, 回龙观那边,
@@ -135,6 +139,9 @@ export function scanPlaceMentions(text: string, opts: FindPlacesOptions = {}): P
         inAddress: beginsRoad || repeatsName || namesEstate || namesLandmark || (bare && ROAD_NAME.test(text.slice(i, hit.end))),
         ...(namesEstate ? { namesEstate } : {}),
         ...(namesLandmark ? { namesLandmark } : {}),
+        // 往斋堂走, 霍营方向: where the road leads, not where the case is.
+        ...(TOWARDS_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && TOWARDS_AFTER.test(text.slice(hit.end, hit.end + 3)) ? { routeEnd: true } : {}),
+        ...(HEADING_AFTER.test(text.slice(hit.end, hit.end + 3)) ? { routeEnd: true } : {}),
       });
       if (accepted) placeContext = true;
       if (accepted && hit.name.kind === 'township' && !bare) streetNamedInFull = true;
