@@ -275,7 +275,7 @@ const AFTER_UNKNOWN = /^(?:了|啊|呢|吧)*(?:反正|只知道|就是|就在|�
 // Before the first address word of a piece, who did what (我每天从…, 他们经常在…) is not the address.
 const HEAD_CLAUSE = /^.*(?:我们?|你们?|他们?|她们?|每天|天天|经常|总是|一直|每次|平时|从|在|是|叫)/;
 // Words that make a piece of an answer without an address word tell what happened, not where: it is left out.
-const TELLS_WHAT = /了|吗|呢|怎么|什么|为啥|干嘛|干啥|啥|这么|那么|你|关系|不对|不是|没人|太[\u4e00-\u9fff]|一下|表扬|投诉|举报|反映|建议|感谢|谢谢|麻烦|师傅|老板|当时|时候|还是|叫啥|好像|具体|楼上|隔壁|对门|邻居/;
+const TELLS_WHAT = /了|吗|呢|怎么|什么|为啥|干嘛|干啥|啥|这么|那么|你|关系|不对|不是|会不会|一个人|是个|没人|太[\u4e00-\u9fff]|一下|表扬|投诉|举报|反映|建议|感谢|谢谢|麻烦|师傅|老板|当时|时候|还是|叫啥|好像|具体|楼上|隔壁|对门|邻居/;
 // Anything that makes a piece of an answer address-like, besides numbers (7号楼) and routes.
 const ADDRESS_WORD = new RegExp(
   `${LOCALITY.source}|${LANDMARK.source}|苑|园|城|府|湾|国际|大院|院|宿舍|座|站(?![着起在住])|店|馆|厅|厂|公司|桥|中心|银行|酒店|宾馆|学校|小学|中学|大学|学院|健身房|诊所|药房|网吧|` +

@@ -34,6 +34,13 @@ describe('findName', () => {
     expect(findName('王先生')).toBeUndefined();
   });
 
+  it('reads a surname alone after the phone, and 女的/男的 said with the surname', () => {
+    expect(findName('18600001111 王')).toBe('王');
+    expect(findName('姓何 女的')).toBe('何女士');
+    expect(findName('我姓张，男的')).toBe('张先生');
+    expect(findName('18600001111 好')).toBeUndefined();
+  });
+
   it('reads 俺 (northern dialect) as 我', () => {
     expect(findName('俺姓马')).toBe('马');
     expect(findName('俺叫马德福，电话13912345678')).toBe('马德福');

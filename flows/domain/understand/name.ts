@@ -60,6 +60,8 @@ const INTRODUCTIONS: RegExp[] = [
   // 18500001111 王女士 / 13612345678，老杨: the same, after the number. Only a title or 老/小 says it is
   // how to address the caller (12345 张经理 is someone the citizen talked to), and only as the last word.
   new RegExp(`(?<=\\d{7}[\\s，,、:：]*)((?:小|老)${SURNAME}|${SURNAME}${TITLE})(?=$|[\\s\\p{P}\\p{S}])`, 'u'),
+  // 18600001111 王: a surname alone as the very last word after the number is how to address the caller.
+  new RegExp(`(?<=\\d{7}[\\s，,、:：]*)(${SURNAME})$`, 'u'),
 ];
 // 我姓王 / 免贵姓欧阳 / 姓王，王先生: the surname alone, with a title only when one is said with it.
 // The prefix is required: 老百姓关心的事 is not a surname.
@@ -85,6 +87,9 @@ export function locateNameIn(original: string, opts: FindNameOptions = {}): Name
   if (surname?.[1]) {
     const end = surname.index + surname[0].length;
     if (surname[2]) return { name: surname[1] + surname[2], start: surname.index, end };
+    // 姓何 女的 / 姓张 男的: a title said plainly.
+    const sex = /^[\s，,、]*(?:是)?(女的|男的|女|男)(?=$|[\s\p{P}])/u.exec(text.slice(end));
+    if (sex?.[1]) return { name: surname[1] + (sex[1].startsWith('女') ? '女士' : '先生'), start: surname.index, end: end + sex[0].length };
     // 姓李 李女士 / 我姓王，王先生: the title said just after is how they want to be addressed.
     const titled = new RegExp(`^[\\s，,、]*(?:是)?${surname[1]}(${TITLE})`, 'u').exec(text.slice(end));
     if (titled?.[1]) return { name: surname[1] + titled[1], start: surname.index, end: end + titled[0].length };
