@@ -42,6 +42,8 @@ export const intakeCopy = {
   },
   confidentialNoted: '好的，会为您保密，承办单位看不到您的姓名和完整电话。',
   supplemented: '好的，补充的情况记下了。',
+  /** Asked how long it will take, while filing: the deadline of the response level. */
+  howLong: (within: string) => `按规定，这类问题承办单位一般${within}内会联系您，具体办完的时间看现场情况。我们先把登记做完：`,
   updated: (what: string) => `好的，${what}已更新。`,
   noted: (what: string) => `好的，${what}记下了。`,
   handledBy: (unit: string, within: string) => `${unit}${within ? `，一般${within}内联系您` : ''}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absorb, emptyIntake, forgetSlot, hasPlace, missingSlot, maskPhone, nextQuestion, resolveOption, readBack } from './intake.logic.ts';
+import { absorb, emptyIntake, forgetSlot, hasPlace, howLongAnswer, missingSlot, maskPhone, nextQuestion, resolveOption, readBack } from './intake.logic.ts';
 import { typeOptions } from './intake.copy.ts';
 import { categorise } from './categorize.ts';
 import { categoryTree } from '../domain/categories/category-tree.ts';
@@ -512,5 +512,16 @@ describe('a category answered in a few words', () => {
     ];
     const asked = { ...emptyIntake({ description: '楼道里堆满了杂物 还有人推电动车上楼充电', type: '投诉' as const }), asking: 'category' as const, options };
     expect(absorb(asked, '消防吧 太危险了 万一着火呢').draft.categoryId).toBe('C13.08.009');
+  });
+});
+
+describe('how long it will take', () => {
+  const draft = { description: '路灯坏了', type: '投诉' as const, categoryId: undefined };
+
+  it('answers 你们多久能给修好 with the deadline of the case, and not 好几天了', () => {
+    expect(howLongAnswer(draft, '你们多久能给修好')).toContain('内会联系您');
+    expect(howLongAnswer(draft, '什么时候能来人修')).toBeDefined();
+    expect(howLongAnswer(draft, '已经好几天了')).toBeUndefined();
+    expect(howLongAnswer(draft, '都多久了还不修')).toBeUndefined();
   });
 });

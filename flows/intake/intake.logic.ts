@@ -637,3 +637,14 @@ function withSlotForgotten(state: IntakeState, slot: Slot): IntakeState | undefi
   }
   return { ...emptyIntake(JSON.parse(JSON.stringify(draft)) as CaseDraft), failures: 0, ...(state.emergency ? { emergency: state.emergency } : {}) };
 }
+
+// 你们多久能给修好 / 什么时候来人: asked while filing, about the case's deadline.
+// (好几天了, 都多久了 tell how long it has lasted: no question.)
+const ASKS_HOW_LONG = /多久(?![了都])|多长时间(?!了)|几天(?:能|可以|会|才)|(?:什么|啥)时候(?:能|会|才)?(?:修|办|处理|来|解决|给)/u;
+
+/** The answer to "how long will it take?" from the draft's category, or undefined when it is no such question. */
+export function howLongAnswer(draft: CaseDraft, text: string): string | undefined {
+  if (!ASKS_HOW_LONG.test(text) || !draft.description) return undefined;
+  const routing = routeCase({ categoryId: draft.categoryId, districtCode: draft.districtCode, streetCode: draft.streetCode, requestType: draft.type });
+  return copy.howLong(RESPONSE_TIME[routing.responseLevel] ?? '');
+}

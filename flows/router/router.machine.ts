@@ -9,6 +9,7 @@ import {
   confirmAnswer,
   emptyIntake,
   forgetSlot,
+  howLongAnswer,
   MAX_FAILURES,
   missingSlot,
   nextQuestion,
@@ -290,6 +291,8 @@ const INTAKE_COMMANDS = [
   { guard: 'isDataRequest', actions: 'sayRefusal' },
   // A photo mid-intake is not an answer: ask for words and keep the question open.
   { guard: 'hasAttachment', actions: 'sayTextOnly' },
+  // 你们多久能给修好: the deadline of this kind of case, then the filing goes on.
+  { guard: 'asksHowLong', target: '#citizen.intake.deciding', actions: 'sayHowLong' },
   { guard: 'isSideQuestion', target: '#citizen.consulting', actions: 'startSideQuestion' },
   { guard: 'wantsCancel', target: '#citizen.idle', actions: ['clearIntake', 'sayCancelled'] },
   { guard: 'wantsPerson', target: '#citizen.handoff', actions: 'sayHandoff' },
@@ -347,6 +350,7 @@ export const citizenMachine = setup({
       return found !== undefined && found.kind !== context.intake.emergency;
     },
     isOutOfScope: ({ event }) => isOutOfScope(event.text),
+    asksHowLong: ({ context, event }) => howLongAnswer(context.intake.draft, event.text) !== undefined,
     /** A question asked in the middle of filing ("先问一下，物业费不交会怎样？"), not the account itself. */
     isSideQuestion: ({ context, event }) => {
       const kind = kindOf(event.text);
@@ -366,6 +370,8 @@ export const citizenMachine = setup({
     wantsNothingMoreMidFiling: ({ context, event }) =>
       context.consultation?.resumeIntake === true && (resolveOption(event.text, unansweredOptions) === 'done' || detectCommand(event.text) === 'no'),
     resumesIntake: ({ context }) => context.consultation?.resumeIntake === true,
+    // After a question asked mid-filing, a message that is no question (我不想留电话, 5号楼门口) goes back to the filing.
+    answersFilingAgain: ({ context, event }) => context.consultation?.resumeIntake === true && !asksForInformation(event.text) && !notHelped(event.text),
     acceptsRecording: ({ event }) => resolveOption(event.text, recordOptions) === 'record' || detectCommand(event.text) === 'yes',
     declinesRecordingWithDraft: ({ context, event }) => declines(event.text) && filingUnderWay(context.beforeEmergency),
     declinesRecording: ({ event }) => declines(event.text),
@@ -436,6 +442,9 @@ export const citizenMachine = setup({
     offerToRecord: say({ kind: 'question', text: routerCopy.offerToRecord, options: recordOptions }),
     sayStaySafe: say({ kind: 'text', text: routerCopy.staySafe }),
     sayCallFirst: say({ kind: 'text', text: routerCopy.callFirst }),
+    sayHowLong: assign(({ context, event }) => ({
+      intake: { ...context.intake, acks: [...context.intake.acks, howLongAnswer(context.intake.draft, event.text) ?? ''] },
+    })),
     sayAdviceAgain: emit(({ context }) => {
       const last = context.lastEmergency;
       const numbers = (last?.call ?? []).map((c) => `${c.number}（${c.name}）`).join('或');
@@ -680,6 +689,7 @@ export const citizenMachine = setup({
               { guard: 'helped', target: '#citizen.afterConsultation', actions: ['recordHelped', 'sayGladToHelp'] },
               // 没解决 我是想提个建议: not a question at all, a case of that kind.
               { guard: 'statesCaseKind', target: '#citizen.intake.deciding', actions: ['recordNotHelped', 'fileConsultation'] },
+              { guard: 'answersFilingAgain', target: '#citizen.intake.deciding', actions: ['endConsultation', 'absorbAnswer'] },
               { guard: 'notHelpedMoreLeft', target: 'feedback', reenter: true, actions: ['recordNotHelped', 'showNextAnswer'] },
               { guard: 'notHelped', target: 'unanswered', actions: ['recordNotHelped', 'sayUnanswered'] },
               { target: 'searching', actions: 'askAnotherQuestion' },
@@ -697,6 +707,7 @@ export const citizenMachine = setup({
               { guard: 'statesCaseKind', target: '#citizen.intake.deciding', actions: 'fileConsultation' },
               // In the middle of a filing, "no" goes back to it (afterConsultation says so): no goodbye first.
               { guard: 'wantsNothingMoreMidFiling', target: '#citizen.afterConsultation' },
+              { guard: 'answersFilingAgain', target: '#citizen.intake.deciding', actions: ['endConsultation', 'absorbAnswer'] },
               { guard: 'wantsNothingMore', target: '#citizen.afterConsultation', actions: 'sayDeclinedConsultation' },
               { target: 'searching', actions: 'askAnotherQuestion' },
             ],
