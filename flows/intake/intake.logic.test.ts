@@ -525,3 +525,21 @@ describe('how long it will take', () => {
     expect(howLongAnswer(draft, '都多久了还不修')).toBeUndefined();
   });
 });
+
+describe('asked which street', () => {
+  const asked = () => {
+    const placed = absorb(emptyIntake(), '老板拖欠工资 公司在亦庄 叫鑫达装饰');
+    return { ...placed, asking: 'street_choice' as const };
+  };
+
+  it('keeps more of the account told instead, and says why it asks when asked', () => {
+    const state = asked();
+    expect(state.candidates?.length).toBeGreaterThan(1);
+    const more = absorb(state, '我们一共十几个工人 我一个人就被欠了两万多');
+    expect(more.draft.description).toContain('被欠了两万多');
+    expect(more.draft.address ?? '').not.toContain('工人');
+    const why = absorb(state, '这有啥区别');
+    expect(why.problem).toBe('asks_why');
+    expect(nextQuestion(why).reply.text).toContain('管这一片');
+  });
+});

@@ -107,7 +107,9 @@ const MORE_MIN_CHARS = 6;
  * type, category or confidentiality questions are never taken for it.
  */
 function moreOfTheAccount(found: Extraction, draft: CaseDraft, asking: Asking | undefined): string | undefined {
-  if (!draft.description || !found.description || !asking || ['description', 'type', 'category', 'confidential', 'street_choice'].includes(asking)) return undefined;
+  if (!draft.description || !found.description || !asking || ['description', 'type', 'category', 'confidential'].includes(asking)) return undefined;
+  // Asked which street, only an answer that names no place at all can be more of the account.
+  if (asking === 'street_choice' && (found.place || found.address)) return undefined;
   const more = found.description.replace(SUPPLEMENT_HEAD, '').trim();
   const chars = more.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
   return chars >= MORE_MIN_CHARS && !draft.description.includes(more) ? more : undefined;
@@ -324,7 +326,7 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   if (changed.size === 0 && found.confidential === true && draft.confidential === true) {
     return { ...finish(state, draft, changed, undefined, candidates, [...acks, copy.confidentialNoted]), failures: state.failures, problem: undefined };
   }
-  if (changed.size === 0 && expecting && !correctedSlot && ASKS_WHY.test(text)) {
+  if (changed.size === 0 && (expecting || state.asking === 'street_choice') && !correctedSlot && ASKS_WHY.test(text)) {
     return { ...finish(state, draft, changed, 'asks_why', candidates, acks), failures: state.failures };
   }
   // Picking the street that was already set is an answer all the same.
