@@ -20,7 +20,7 @@ const WRONG = '(?:也)?(?:写|填|记|说|打|弄|搞)?(?:错了|不对|有误|�
 const SHOULD_BE = '(?:要|请|帮我|麻烦)?(?:改成|改为|换成|写成|修改为|修改成|更正为|应该是|改一下|改下)';
 const FIELD = FIELD_WORDS.map(([words]) => words).join('|');
 const CORRECTION = new RegExp(
-  `^(?:把|我的|那个)?(${FIELD})(?:(${WRONG})[，,。\\s]*(?:${SHOULD_BE}|是|为)?|[，,\\s]*(${SHOULD_BE})|(?:是|为)?[：:])[：:，,。\\s]*`,
+  `^(?:把|我的|那个)?(${FIELD})(?:(${WRONG})[，,。\\s]*(?:${SHOULD_BE}|是|为)?|[，,\\s]*(${SHOULD_BE})|(?:(?:应该)?(?:是|为)[：:]?|[：:]))[：:，,。\\s]*`,
   'u',
 );
 

@@ -64,7 +64,7 @@ describe('intake rules', () => {
     expect(state.problem).toBeUndefined();
   });
 
-  it.each(['不说了 跳过', '不想说', '跳过吧'])('takes %s as skipping the name', (answer) => {
+  it.each(['不说了 跳过', '不想说', '跳过吧', '不用', '不需要'])('takes %s as skipping the name', (answer) => {
     const asked = { ...emptyIntake({ description: '井盖没了', type: '投诉' as const }), asking: 'name' as const };
     const state = absorb(asked, answer);
     expect(state.draft.nameSkipped).toBe(true);
@@ -456,6 +456,10 @@ describe('a correction said as what it is not', () => {
     expect(state.draft.address).toBe('花家地北里13号楼');
     expect(state.draft.description).toBe(draft.description);
     expect(absorb(atReadBack(), '内容最后那句不要了 那是我改地址的').draft.description).toBe(draft.description);
+  });
+
+  it('reads 地点是… 不是… at the read-back as the address corrected inside the old one', () => {
+    expect(absorb(atReadBack(), '地点是3号楼对面那个门 不是3号楼').draft.address).toBe('花家地北里3号楼对面的门');
   });
 
   it('takes the number it is, not the one it is not', () => {

@@ -117,6 +117,8 @@ function moreOfTheAccount(found: Extraction, draft: CaseDraft, asking: Asking | 
 
 // A question about the question being asked: why it is needed, what the options mean.
 const ASKS_WHY = /为啥|为什么|干嘛|干什么|干啥|有啥区别|有什么区别|啥区别|什么区别|什么意思|啥意思|有必要|必须[^，,。]*吗|一定要[^，,。]*吗|非得|还要实名|问这么多/;
+// 不用 / 不需要 / 算了 to "怎么称呼您？": no name.
+const NO_NAME_WORDS = /^(?:不用|不需要|不必|算了|免了|没必要)[了吧啊。！!\s]*$/u;
 // Said anywhere, the citizen will not give a name (18210002000 我不想留名 保密): not asked for one.
 const WITHHOLDS_NAME = /不想?留名|不愿意?留名|不留名字|不想留姓名|不想说名字|不想透露姓名|匿名/;
 // The citizen does not know the street: 哪个街道我真不清楚, 不知道 就西二旗地铁站.
@@ -297,7 +299,7 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   else if (found.invalidPhone && (expecting === 'phone' || correcting)) problem = 'invalid_phone';
   else if (expecting === 'phone') problem = DECLINES_PHONE.test(text) || detectCommand(text) === 'skip' ? 'phone_declined' : 'not_understood';
 
-  const withholdsName = (expecting === 'name' && ['skip', 'no'].includes(detectCommand(text) ?? '')) || WITHHOLDS_NAME.test(text);
+  const withholdsName = (expecting === 'name' && (['skip', 'no'].includes(detectCommand(text) ?? '') || NO_NAME_WORDS.test(text.trim()))) || WITHHOLDS_NAME.test(text);
   if (!found.name && withholdsName && !draft.name) setIfChanged(draft, 'nameSkipped', true, changed);
   else if (found.name) {
     setIfChanged(draft, 'name', found.name, changed);

@@ -287,6 +287,14 @@ describe('the citizen conversation', () => {
     expect(c.state()).toBe('idle');
   });
 
+  it('answers a question about the danger with its advice, not as another danger (要不要砸窗户)', async () => {
+    const c = citizen();
+    await c.say('孩子被锁车里了 太阳底下晒着 车门打不开');
+    const again = await c.say('孩子看着快不行了 要不要砸窗户');
+    expect(again.map((r) => r.kind)).toEqual(['emergency']);
+    expect(again[0]?.text).toContain('车窗');
+  });
+
   it('lets go of a filing that held only the danger told first, when the citizen declines to record it', async () => {
     const c = citizen();
     await c.say('家里厨房有股怪味 不知道咋回事');

@@ -250,6 +250,8 @@ function statesOnlyKind(text: string): boolean {
   return /建议|投诉|举报|求助|表扬|反映/u.test(text) && own.length <= 4 && cjkLength(text) <= KIND_ONLY_CHARS;
 }
 
+// 要不要砸窗户 / 能不能喝水: asking whether to do something about the danger.
+const ASKS_WHETHER = /要不要|能不能|可不可以|该不该|能否|可以[^，,。]{0,6}吗/u;
 // How long after an emergency "现在咋办" is still about it.
 const ADVICE_AGAIN_WINDOW_MS = 30 * 60_000;
 // 现在咋办 / 我该怎么办 / 救护车还没到: asked while waiting for help.
@@ -378,6 +380,11 @@ export const citizenMachine = setup({
     attendsToEmergencyWithDraft: ({ context, event }) => attendsToEmergency(event.text) && filingUnderWay(context.beforeEmergency),
     attendsToEmergency: ({ event }) => attendsToEmergency(event.text),
     asksWhatToDo: ({ context, event }) => context.lastEmergency !== undefined && ASKS_WHAT_TO_DO.test(event.text),
+    asksAboutSameDanger: ({ context, event }) => {
+      const last = context.lastEmergency;
+      const found = detectEmergency(event.text);
+      return last !== undefined && (ASKS_WHAT_TO_DO.test(event.text) || ASKS_WHETHER.test(event.text)) && (!found || found.kind !== last.kind);
+    },
     // 打完了 现在咋办, some minutes after "好好 我先打120" closed the offer.
     asksWhatToDoSoonAfter: ({ context, event }) =>
       context.lastEmergency !== undefined &&
@@ -727,6 +734,8 @@ export const citizenMachine = setup({
       tags: 'awaitingInput',
       on: {
         'user.text': [
+          // 孩子看着快不行了 要不要砸窗户 (locked in a car): a question about the danger answered, not a new one.
+          { guard: 'asksAboutSameDanger', actions: 'sayAdviceAgain' },
           { guard: 'isEmergency', actions: ['absorbAnswer', 'noteEmergency', 'sayEmergency', 'offerToRecord'] },
           { guard: 'acceptsRecording', target: 'intake.deciding', actions: ['forgetDraftBeforeEmergency', 'resumeIntake'] },
           { guard: 'declinesRecordingWithDraft', target: 'intake.deciding', actions: ['restoreDraftBeforeEmergency', 'sayStaySafe'] },

@@ -286,7 +286,7 @@ const ADDRESS_WORD = new RegExp(
 );
 const WEAK_ADDRESS_WORD = /^公司$/;
 // What may follow the last address word and still belong to it: 塔2, B口, 3层, 北门.
-const TAIL_OF_ADDRESS = /^(?:[\u4e00-\u9fff]?[A-Za-z0-9-]+[\u4e00-\u9fff]?|[东西南北中]?[一二三四五六七八九十\d]*[区期]|[一二三四五六七八九十\d]+[小中]|旁边|对面|门口|里面|外面?|内|楼下|底下|下面|后面|前面|[东西南北]?(?:门|侧|边)[外内]?)$/;
+const TAIL_OF_ADDRESS = /^(?:[\u4e00-\u9fff]?[A-Za-z0-9-]+[\u4e00-\u9fff]?|[东西南北中]?[一二三四五六七八九十\d]*[区期]|[一二三四五六七八九十\d]+[小中]|(?:旁边|对面|后面|前面)?(?:的|那个|那家)?(?:门|大门|楼|店|路口|小区)?|门口|里面|外面?|内|楼下|底下|下面|[东西南北]?(?:门|侧|边)[外内]?)$/;
 // A piece that is only a generic word (全小区 → 小区) adds nothing to a named place said with it.
 const GENERIC_PLACE = /^(?:全|整个|所有)?(?:小区|社区|楼|楼下|门口|院里|院子|路边|马路|路口)$/;
 

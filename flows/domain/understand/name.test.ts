@@ -41,6 +41,11 @@ describe('findName', () => {
     expect(findName('18600001111 好')).toBeUndefined();
   });
 
+  it('never takes someone else said by surname for the caller (姓刘的, 姓刘那家)', () => {
+    expect(findName('我怀疑是村里养猪那家干的 姓刘的')).toBeUndefined();
+    expect(findName('就是姓刘那家')).toBeUndefined();
+  });
+
   it('reads 俺 (northern dialect) as 我', () => {
     expect(findName('俺姓马')).toBe('马');
     expect(findName('俺叫马德福，电话13912345678')).toBe('马德福');

@@ -65,7 +65,8 @@ const INTRODUCTIONS: RegExp[] = [
 ];
 // 我姓王 / 免贵姓欧阳 / 姓王，王先生: the surname alone, with a title only when one is said with it.
 // The prefix is required: 老百姓关心的事 is not a surname.
-const SURNAME_ONLY = new RegExp(`(?:(?:我|俺|本人)(?:免贵)?|免贵|^|(?<=[\\s\\p{P}]))姓(${SURNAME})(${TITLE})?`, 'u');
+// (姓刘的, 姓刘那家: someone else, not the caller.)
+const SURNAME_ONLY = new RegExp(`(?:(?:我|俺|本人)(?:免贵)?|免贵|^|(?<=[\\s\\p{P}]))姓(${SURNAME})(${TITLE})?(?![的那家])`, 'u');
 const TITLED_NAME = new RegExp(`${SURNAME}${TITLE}`, 'u');
 // A reply that is only a name, when the bot asked for one: 王小明 / 王先生 / 小王 / 陈. 成 alone is "OK".
 const BARE_NAME = new RegExp(`^(?:我是|是)?((?:小|老)${SURNAME}|${SURNAME}${TITLE}|${SURNAME}${GIVEN}{1,2}|(?!成)${SURNAME})$`, 'u');
