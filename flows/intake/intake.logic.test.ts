@@ -547,3 +547,17 @@ describe('asked which street', () => {
     expect(nextQuestion(why).reply.text).toContain('管这一片');
   });
 });
+
+describe('an answer to the category question that tells what happened', () => {
+  it('keeps it in the account and reads the category from the whole account', () => {
+    const asked = { ...emptyIntake({ description: '我想反映个事儿 关于我们单位的', type: '投诉' as const }), asking: 'category' as const };
+    const state = absorb(asked, '都不是 单位不给我们交社保 交了三年了都是按最低的交');
+    expect(state.draft.description).toContain('单位不给我们交社保');
+    expect(categoryTree().path(state.draft.categoryId ?? '').map((n) => n.name)[0]).toBe('劳动和社会保障');
+  });
+
+  it('takes 补充一下：物业也不管 at the read-back, however short', () => {
+    const state = absorb({ ...emptyIntake({ description: '楼道灯坏了', type: '投诉' as const }), asking: 'change' as const }, '补充一下：物业也不管');
+    expect(state.draft.description).toBe('楼道灯坏了；物业也不管');
+  });
+});

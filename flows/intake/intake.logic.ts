@@ -106,13 +106,21 @@ const MORE_MIN_CHARS = 6;
  * the message answered nothing: what to add to the description, or undefined. Short answers to the
  * type, category or confidentiality questions are never taken for it.
  */
+const cjkCount = (text: string) => text.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
+// An answer to the category question this long tells what happened, not only which category, unless it
+// only says the citizen cannot tell (都不太像吧我也说不好).
+const UNSURE = /说不好|说不准|不知道|不清楚|不确定|不太像|都不像|拿不准|不好说/u;
+const CATEGORY_ANSWER_TELLS = 10;
+
 function moreOfTheAccount(found: Extraction, draft: CaseDraft, asking: Asking | undefined): string | undefined {
   if (!draft.description || !found.description || !asking || ['description', 'type', 'category', 'confidential'].includes(asking)) return undefined;
   // Asked which street, only an answer that names no place at all can be more of the account.
   if (asking === 'street_choice' && (found.place || found.address)) return undefined;
-  const more = found.description.replace(SUPPLEMENT_HEAD, '').trim();
-  const chars = more.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
-  return chars >= MORE_MIN_CHARS && !draft.description.includes(more) ? more : undefined;
+  const said = SUPPLEMENT_HEAD.exec(found.description)?.[0] ?? '';
+  const more = found.description.slice(said.length).trim();
+  // 补充一下：物业也不管 says it is more of the account: a few characters are enough then.
+  const enough = said.length > 0 ? 2 : MORE_MIN_CHARS;
+  return cjkCount(more) >= enough && !draft.description.includes(more) ? more : undefined;
 }
 
 // A question about the question being asked: why it is needed, what the options mean.
@@ -227,8 +235,23 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   }
 
   if (expecting === 'category') {
-    const answer = categoryAnswer(text, draft, state.options);
-    if (answer) {
+    // 都不是 单位不给我们交社保 交了三年了: the answer also tells what happened; the account keeps it, and the
+    // category is read from the whole account.
+    const told = text.replace(NONE_OF_THESE, '').trim();
+    if (answersCategory && draft.description && cjkCount(told) >= CATEGORY_ANSWER_TELLS && !UNSURE.test(told) && !draft.description.includes(told)) {
+      draft.description = `${draft.description}；${told}`;
+      changed.add('description');
+      const { categoryId } = categorise(draft.description);
+      if (categoryId) {
+        draft.categoryId = categoryId;
+        draft.categoryUnknown = undefined;
+        changed.add('categoryId');
+      }
+    }
+    const answer = changed.has('categoryId') ? undefined : categoryAnswer(text, draft, state.options);
+    if (changed.has('categoryId')) {
+      // settled by the whole account
+    } else if (answer) {
       Object.assign(draft, answer);
       changed.add('categoryId');
     } else problem = 'not_understood';
