@@ -561,3 +561,13 @@ describe('an answer to the category question that tells what happened', () => {
     expect(state.draft.description).toBe('楼道灯坏了；物业也不管');
   });
 });
+
+describe('personal data never joins the account', () => {
+  it('keeps the name and a spelled phone out of the description when told at the category question', () => {
+    const asked = { ...emptyIntake({ description: '小区里能不能多装几个电动车充电桩', type: '建议' as const }), asking: 'category' as const };
+    const state = absorb(asked, '我叫叶建国 电话幺三六 零零零零 幺二三四 白天不方便接');
+    expect(state.draft.description).not.toContain('叶建国');
+    expect(state.draft.description).not.toContain('幺三六');
+    expect(state.draft.phone).toBe('13600001234');
+  });
+});

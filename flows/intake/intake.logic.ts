@@ -237,7 +237,8 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   if (expecting === 'category') {
     // 都不是 单位不给我们交社保 交了三年了: the answer also tells what happened; the account keeps it, and the
     // category is read from the whole account.
-    const told = text.replace(NONE_OF_THESE, '').trim();
+    // (What the citizen told, less phone, name and confidentiality: never the raw message.)
+    const told = (found.description ?? '').replace(NONE_OF_THESE, '').trim();
     if (answersCategory && draft.description && cjkCount(told) >= CATEGORY_ANSWER_TELLS && !UNSURE.test(told) && !draft.description.includes(told)) {
       draft.description = `${draft.description}；${told}`;
       changed.add('description');
