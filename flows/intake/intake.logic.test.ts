@@ -571,3 +571,15 @@ describe('personal data never joins the account', () => {
     expect(state.draft.phone).toBe('13600001234');
   });
 });
+
+describe('the kind filed without asking', () => {
+  it('is never 投诉 for praise said loosely, and 不是投诉 with a kind said changes it', () => {
+    const praise = absorb(emptyIntake(), '我们社区新开的老年食堂饭菜真不赖 十几块钱两荤一素 老人们都爱去');
+    expect(praise.draft.type).not.toBe('投诉');
+    const guessed = absorb(emptyIntake(), '楼下的路灯坏了好几天了 晚上黑乎乎的');
+    expect(guessed.draft.type).toBe('投诉');
+    expect(guessed.draft.typeGuessed).toBe(true);
+    const changed = absorb({ ...guessed, asking: 'change' as const }, '我这是夸他们呢 不是投诉');
+    expect(changed.draft.type).toBe('表扬');
+  });
+});

@@ -127,6 +127,14 @@ function moreOfTheAccount(found: Extraction, draft: CaseDraft, asking: Asking | 
 const ASKS_WHY = /为啥|为什么|干嘛|干什么|干啥|有啥区别|有什么区别|啥区别|什么区别|什么意思|啥意思|有必要|必须[^，,。]*吗|一定要[^，,。]*吗|非得|还要实名|问这么多/;
 // 不用 / 不需要 / 算了 to "怎么称呼您？": no name.
 const NO_NAME_WORDS = /^(?:不用|不需要|不必|算了|免了|没必要)[了吧啊。！!\s]*$/u;
+const KIND_DENIED = /不是(?:要)?(?:投诉|求助|举报|建议|表扬)/u;
+const SAID_KIND: Array<[RegExp, RequestType]> = [
+  [/夸|表扬|感谢|点赞|好评/u, '表扬'],
+  [/建议|提议|提个意见/u, '建议'],
+  [/举报|检举/u, '举报'],
+  [/求助|帮帮|帮个忙/u, '求助'],
+  [/投诉|反映问题/u, '投诉'],
+];
 // Said anywhere, the citizen will not give a name (18210002000 我不想留名 保密): not asked for one.
 const WITHHOLDS_NAME = /不想?留名|不愿意?留名|不留名字|不想留姓名|不想说名字|不想透露姓名|匿名/;
 // The citizen does not know the street: 哪个街道我真不清楚, 不知道 就西二旗地铁站.
@@ -218,7 +226,12 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   // A bare type word restates or changes the type whatever was asked ("投诉" while asked for a name).
   const restatesType = isRequestType(text) && draft.type === text;
   if (isRequestType(text)) setIfChanged(draft, 'type', text, changed);
-  else if (found.type && (!draft.type || correcting || expecting === 'type')) setIfChanged(draft, 'type', found.type, changed);
+  else if (found.type && (!draft.type || draft.typeGuessed || correcting || expecting === 'type')) setIfChanged(draft, 'type', found.type, changed);
+  else if (draft.type && KIND_DENIED.test(text)) {
+    // 我这是夸他们呢 不是投诉: the kind said instead of the one denied.
+    const said = SAID_KIND.find(([words]) => words.test(text.replace(KIND_DENIED, '')))?.[1];
+    if (said) setIfChanged(draft, 'type', said, changed);
+  }
   else if (!draft.type && found.typeGuess && !state.draft.description && expecting !== 'type') {
     setIfChanged(draft, 'type', found.typeGuess, changed);
     draft.typeGuessed = true;

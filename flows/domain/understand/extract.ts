@@ -45,6 +45,11 @@ export interface Extraction {
   isCorrection: boolean;
 }
 
+// Only an account of something wrong is filed as 投诉 unasked; praise said loosely (饭菜真不赖) is not.
+const TELLS_A_PROBLEM =
+  /坏|没人|不管|不修|不给|不让|不退|不还|吵|闹|漏|堵|脏|臭|乱|欠|拖|贵|难|差|危险|丢|缺|停|故障|问题|影响|占|违|噪|烟|味|黑|冷|不热|没水|没电|积水|坑|破|裂|跑路|骗|扰|歪|倒|掉|塌|满了|没法|不了/;
+const SPEAKS_WELL = /不赖|真好|挺好|很好|满意|感谢|谢谢|点赞|夸|表扬|好评|给力|方便多了|好多了|暖心|贴心|负责任|辛苦了/;
+
 export interface ExtractOptions {
   /** The slot the bot has just asked for: answers to it are read more generously. */
   expecting?: Slot;
@@ -107,7 +112,9 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   // Not sure, but nothing points past a grievance or a plea: what a dispatcher would file it as (the
   // read-back shows it, and the citizen can change it). A lean towards praise, a proposal, a report or a
   // question is asked about instead.
-  if (!result.type && result.description && (kind === undefined || kind.kind === '投诉' || kind.kind === '求助')) result.typeGuess = kind?.kind === '求助' ? '求助' : '投诉';
+  if (!result.type && result.description && (kind === undefined || kind.kind === '投诉' || kind.kind === '求助') && TELLS_A_PROBLEM.test(normalised) && !SPEAKS_WELL.test(normalised)) {
+    result.typeGuess = kind?.kind === '求助' ? '求助' : '投诉';
+  }
 
   return result;
 }
