@@ -50,6 +50,10 @@ describe('narrower questions for a padded consultation', () => {
     expect(narrowerQuestions('我住海淀 海淀哪里能办护照', namesPlace)).toEqual(['海淀哪里能办护照']);
   });
 
+  it('offers no question that only asks (能不能给弄一个)', () => {
+    expect(narrowerQuestions('我们这公交站连个棚子都没有 一下雨大家伙都在那淋着 能不能给弄一个', namesPlace)).toEqual([]);
+  });
+
   it('offers nothing for one clause, and no question that names no topic', () => {
     expect(narrowerQuestions('居家养老上门服务怎么申请', namesPlace)).toEqual([]);
     expect(narrowerQuestions('我妈75了 需要带什么材料', namesPlace)).toEqual([]);

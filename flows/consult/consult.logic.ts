@@ -100,6 +100,15 @@ export function followUpQuestion(previous: Consultation | undefined, text: strin
 const ABOUT_THE_ASKER =
   /\d+\s*(?:岁|了)|[一二三四五六七八九十]+岁|今年|一个人住|独居|老家|腿脚|身体不好|行动不便|(?:我|我们|咱|咱们|家)(?:住|在)|住在|在.{1,8}(?:上班|工作|打工|住)/u;
 const QUESTION_CLAUSE = /怎么|怎样|如何|咋|吗|么|什么|啥|哪|多少|能不能|可不可以|可以|是否|有没有|要不要|需不需要|[?？]/u;
+// Words that ask or point without naming anything: 能不能给弄一个 names no topic (it matched 异地就医 once).
+const FRAME_WORDS = /给|弄|搞|整|办|一个|一下|个|点|些|这|那|都|还|就|呢|啊|吧/gu;
+const TOPIC_MIN_CHARS = 3;
+
+/** Whether a narrower question still names something to look up, beyond the words that ask. */
+function namesATopic(question: string): boolean {
+  const own = letters(question.replace(FOLLOW_UP_WORDS, '').replace(FRAME_WORDS, ''));
+  return Array.from(own).length >= TOPIC_MIN_CHARS;
+}
 const CLAUSE_BREAK = /[\s，,。；;！!？?、]+/u;
 
 /**
@@ -113,7 +122,7 @@ export function narrowerQuestions(text: string, namesPlace: (clause: string) => 
   const variants: string[] = [];
   const add = (kept: string[]) => {
     const question = kept.join(' ');
-    if (question.length > 0 && question !== text.trim() && !variants.includes(question) && !isElliptical(question)) variants.push(question);
+    if (question.length > 0 && question !== text.trim() && !variants.includes(question) && namesATopic(question)) variants.push(question);
   };
   const topical = clauses.filter((c) => QUESTION_CLAUSE.test(c) || (!ABOUT_THE_ASKER.test(c) && !namesPlace(c)));
   add(topical);

@@ -370,6 +370,12 @@ describe('the citizen conversation', () => {
     expect(text).toContain('内容：请问物业费不交会怎样？');
   });
 
+  it('files a proposal asked as a question as a suggestion, not a consultation', async () => {
+    const c = citizen();
+    const first = await c.say('我们这公交站连个棚子都没有 一下雨大家伙都在那淋着 能不能给弄一个');
+    expect(first.some((r) => r.kind === 'answer')).toBe(false);
+  });
+
   it('hands over to a person when "2" picks 转人工 from the no-answer menu', async () => {
     const c = citizen();
     await c.say('请问物业费不交会怎样？');

@@ -493,12 +493,15 @@ export const citizenMachine = setup({
       const said = kindOf(textOf(event as CitizenEvent));
       const statedKind = said?.confident && said.kind !== '咨询' && statesOnlyKind(textOf(event as CitizenEvent)) ? said.kind : undefined;
       const question = (statedKind ? context.consultation?.firstQuestion : undefined) ?? context.consultation?.question ?? '';
+      // A "question" that leans to a proposal or a grievance (公交站没棚子 能不能给弄一个) is filed as that.
+      const leaning = kindOf(question)?.kind;
+      const kind = statedKind ?? (leaning && leaning !== '咨询' && leaning !== '表扬' ? leaning : '咨询');
       const draft = context.consultation?.resumeIntake ? context.intake.draft : {};
       // A consultation case of its own: the question is its account; an interrupted intake is set aside.
       enqueue.assign({
         intake: {
-          ...emptyIntake({ ...(context.consultation?.resumeIntake ? {} : draft), type: statedKind ?? '咨询', description: question }),
-          acks: [statedKind ? intakeCopy.opening : consultCopy.fileIt],
+          ...emptyIntake({ ...(context.consultation?.resumeIntake ? {} : draft), type: kind, description: question }),
+          acks: [kind === '咨询' ? consultCopy.fileIt : intakeCopy.opening],
         },
         consultation: undefined,
       });
