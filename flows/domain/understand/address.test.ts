@@ -68,6 +68,12 @@ describe('findAddress', () => {
     expect(findAddress('我家在都市馨园3号楼')).toBe('都市馨园3号楼');
   });
 
+  it('takes nothing from a reply that tells what happened (想问问案子到底破没破)', () => {
+    expect(findAddress('就是想问问案子到底破没破', { expectingAddress: true })).toBeUndefined();
+    expect(findAddress('这电梯老出毛病 物业不管', { expectingAddress: true })).toBeUndefined();
+    expect(findAddress('远洋山水', { expectingAddress: true })).toBe('远洋山水');
+  });
+
   it('takes nothing from a reply that argues or takes a place back', () => {
     expect(findAddress('这跟街道有啥关系 我是投诉出租车司机', { expectingAddress: true })).toBeUndefined();
     expect(findAddress('鲁谷？不对 八角南里社区 3号楼', { expectingAddress: true })).toBe('八角南里社区 3号楼');

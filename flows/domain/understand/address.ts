@@ -274,6 +274,8 @@ const UNKNOWN = /不知道|不清楚|记不清|不记得|忘了|说不好|说不
 const AFTER_UNKNOWN = /^(?:了|啊|呢|吧)*(?:反正|只知道|就是|就在|就)/;
 // Before the first address word of a piece, who did what (我每天从…, 他们经常在…) is not the address.
 const HEAD_CLAUSE = /^.*(?:我们?|你们?|他们?|她们?|每天|天天|经常|总是|一直|每次|平时|从|在|是|叫)/;
+// What happens, not what a place is called (想问问案子到底破没破, 这电梯老出毛病 物业不管).
+const NOT_IN_A_NAME = /[不没想问说管坏修吵堵漏破偷抢骂]|毛病/;
 // A piece that starts with a person (我们一共十几个工人) tells about people, not a place (我爱我家 is a shop).
 const PERSON_FIRST = /^(?:我们|他们|她们|我(?!爱)|他|她|俺|咱)/;
 // Words that make a piece of an answer without an address word tell what happened, not where: it is left out.
@@ -328,7 +330,8 @@ function pieceOfAnswer(ctx: Context, start: number, end: number): { start: numbe
   const words = addressWordsIn(ctx, s, e);
   if (words.length === 0) {
     const piece = ctx.text.slice(s, e);
-    return TELLS_WHAT.test(piece) || PERSON_FIRST.test(piece) || piece.includes('的') || piece.length > 10 ? undefined : { start: s, end: e, anchored: false };
+    const tells = TELLS_WHAT.test(piece) || PERSON_FIRST.test(piece) || NOT_IN_A_NAME.test(piece);
+    return tells || piece.includes('的') || piece.length > 10 ? undefined : { start: s, end: e, anchored: false };
   }
   // A company is an address only when nothing in the piece tells a story (当时热力公司的师傅来修的).
   if (words.every(([ws, we]) => WEAK_ADDRESS_WORD.test(ctx.text.slice(ws, we))) && TELLS_WHAT.test(ctx.text.slice(s, e))) return undefined;
