@@ -8,7 +8,7 @@ import type { IntakeSlot as Slot } from '../domain/reply.ts';
 
 const FIELD_WORDS: Array<[string, Slot]> = [
   ['问题描述|描述|内容', 'description'],
-  ['地点|地址|位置|门牌号|门牌|住址', 'address'],
+  ['地点|地址|位置|门牌号|门牌|住址|楼号|楼栋号|小区名字|小区名称|小区名|小区', 'address'],
   ['电话号码|电话|手机号码|手机号|手机|联系方式', 'phone'],
   ['称呼|名字|姓名', 'name'],
   ['类别|分类', 'category'],

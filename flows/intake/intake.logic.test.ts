@@ -583,3 +583,23 @@ describe('the kind filed without asking', () => {
     expect(changed.draft.type).toBe('表扬');
   });
 });
+
+describe('corrections of the building or the estate at the read-back', () => {
+  const draft = { description: '楼道灯坏了', type: '投诉' as const, district: '怀柔区', districtCode: '110116', street: '龙山街道', streetCode: '110116002', address: '富乐小区 5号楼', phone: '15811112222', name: '唐', confidential: false };
+  const atReadBack = () => ({ ...emptyIntake(draft), asking: 'change' as const });
+
+  it.each([
+    ['楼号不对 是15号楼', '富乐小区 15号楼'],
+    ['5号楼写错了 应该是6号楼', '富乐小区 6号楼'],
+    ['小区名字错了 是富乐北里', '富乐北里 5号楼'],
+  ])('%s → %s', (text, address) => {
+    const state = absorb(atReadBack(), text);
+    expect(state.draft.address).toBe(address);
+    expect(state.draft.description).toBe('楼道灯坏了');
+  });
+
+  it('takes 哦不对 是5号楼门口 while the phone is asked as a correction of the building', () => {
+    const asked = { ...emptyIntake({ ...draft, address: '静淑苑小区 3号楼门口', phone: undefined }), asking: 'phone' as const };
+    expect(absorb(asked, '哦不对 是5号楼门口').draft.address).toBe('静淑苑小区 5号楼门口');
+  });
+});

@@ -173,9 +173,17 @@ export function absorb(state: IntakeState, rawText: string, hints?: TextHintValu
   // 不是3号楼 是5号楼: only what it is counts, and it replaces what it is not.
   const notBut = NOT_BUT.exec(rawText.trim());
   if (notBut && state.draft.description) return absorbText(state, notBut[2]!, hints, undefined, notBut[1]);
+  // 5号楼写错了 应该是6号楼: the same, said the other way round.
+  const wrongThen = WRONG_THEN.exec(rawText.trim());
+  if (wrongThen && state.draft.description) return absorbText(state, wrongThen[2]!, hints, undefined, wrongThen[1]);
+  // 哦不对 是5号楼门口: a correction of what was just said.
+  const noThen = NO_THEN.exec(rawText.trim());
+  if (noThen && state.draft.description) return absorbText(state, noThen[1]!, hints, undefined, '');
   return absorbText(state, rawText, hints);
 }
 
+const WRONG_THEN = /^([^，,。\s]{1,20}?)(?:写错了|说错了|打错了|错了|不对)[，,。！!\s]*(?:应该是|而是|是|改成|改为)\s*(.+)$/u;
+const NO_THEN = /^(?:哦|噢|啊|呃)?(?:不对|说错了|错了)[，,。！!\s]*(?:应该是|是)\s*(.+)$/u;
 // 不是3号楼 是5号楼 / 不是138…而是139…: a correction said as what it is not, then what it is.
 const NOT_BUT = /^(?:(?:不对|错了|说错了|写错了)[，,。！!\s]*)*(?:不是|不在)\s*([^，,。\s]{1,20})[，,。\s]*(?:而是|应该是|是|在)\s*(.+)$/u;
 
@@ -186,10 +194,14 @@ const NOT_BUT = /^(?:(?:不对|错了|说错了|写错了)[，,。！!\s]*)*(?:�
 function amendedAddress(old: string | undefined, fresh: string, notThis: string | undefined): string {
   if (!old) return fresh;
   if (notThis && old.includes(notThis)) return old.replace(notThis, fresh);
-  const bare = /^[\d一二三四五六七八九十]+(?:号楼|号院|栋|幢|单元|号)$/u.exec(fresh);
-  const unit = bare ? /(?:号楼|号院|栋|幢|单元|号)$/u.exec(fresh)![0] : undefined;
-  const inOld = unit ? new RegExp(`[\\d一二三四五六七八九十]+${unit}`, 'u').exec(old) : null;
-  return inOld ? old.replace(inOld[0], fresh) : fresh;
+  // A building number (and the side of it) alone replaces the building in the old address.
+  const bare = /^[\d一二三四五六七八九十]+(号楼|号院|栋|幢|单元|号)(门口|旁边|对面|楼下)?$/u.exec(fresh);
+  // (Said without a side, the side said before stays: 3号楼门口 + 是5号楼 → 5号楼门口.)
+  const inOld = bare ? new RegExp(`[\\d一二三四五六七八九十]+${bare[1]}${bare[2] ? '(?:门口|旁边|对面|楼下)?' : ''}`, 'u').exec(old) : null;
+  if (inOld) return old.replace(inOld[0], fresh);
+  // An estate's name alone (富乐北里) replaces the estate and keeps the building said after it.
+  const building = /^(.*?)(\s*[\d一二三四五六七八九十]+(?:号楼|号院|栋|幢|单元).*)$/u.exec(old);
+  return building && !/\d|[一二三四五六七八九十]+(?:号|栋|幢)/u.test(fresh) ? `${fresh}${building[2]}` : fresh;
 }
 
 function absorbText(state: IntakeState, rawText: string, hints: TextHintValues | undefined, correctedSlot?: Slot, notThis?: string): IntakeState {
