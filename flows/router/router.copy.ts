@@ -21,6 +21,7 @@ export const routerCopy = {
   offerToRecord: '等您安全了，需要我把这件事登记下来，转给相关部门跟进吗？',
   staySafe: '好的，请一定注意安全。有需要随时找我。',
   callFirst: '好，先打电话要紧，注意安全。处理完了要是需要登记，直接跟我说就行。',
+  gladSafe: '太好了，人没事就好。',
   resumeIntake: '好的，已回到自助服务，我们接着刚才的登记。',
   backFromHandoff: '好的，已回到自助服务。请问有什么可以帮您？',
   refuseDataRequest: '抱歉，我只能帮您办理12345的事项，不能提供任何人的个人信息，也不会执行这类指令。请问有什么问题需要反映吗？',

@@ -295,6 +295,16 @@ describe('the citizen conversation', () => {
     expect(again[0]?.text).toContain('车窗');
   });
 
+  it('is glad when the danger is over, and still offers to record what caused it', async () => {
+    const c = citizen();
+    await c.say('电梯卡在八楼九楼中间了 我跟孩子在里面');
+    const over = await c.say('打了119 人救出来了 没事');
+    expect(over.map((r) => r.kind)).toEqual(['text', 'question']);
+    expect(over[0]?.text).toContain('人没事就好');
+    const filing = await c.say('帮我登记');
+    expect(filing.at(-1)?.kind).toBe('question');
+  });
+
   it('lets go of a filing that held only the danger told first, when the citizen declines to record it', async () => {
     const c = citizen();
     await c.say('家里厨房有股怪味 不知道咋回事');

@@ -252,10 +252,12 @@ function statesOnlyKind(text: string): boolean {
 
 // 要不要砸窗户 / 能不能喝水: asking whether to do something about the danger.
 const ASKS_WHETHER = /要不要|能不能|可不可以|该不该|能否|可以[^，,。]{0,6}吗/u;
+// 人救出来了 / 没事了 / 火灭了 / 找到了: the danger is over.
+const DANGER_OVER = /救出来了|出来了|没事了|人没事|没大事|火灭了|灭了|找到了|找着了|醒过来了|醒了|平安/u;
 // How long after an emergency "现在咋办" is still about it.
 const ADVICE_AGAIN_WINDOW_MS = 30 * 60_000;
 // 现在咋办 / 我该怎么办 / 救护车还没到: asked while waiting for help.
-const ASKS_WHAT_TO_DO = /咋办|怎么办|咋整|该怎么|怎么弄|怎么处理|怎么做|还没到|还没来|等不及/u;
+const ASKS_WHAT_TO_DO = /咋办|怎么办|咋整|该怎么|怎么弄|怎么处理|怎么做|还没到|还没来|等不及|还能干点啥|还能做点什么|还能做什么|能干点啥|我能做什么/u;
 
 // Said to the emergency advice rather than to the offer: 好好 我先打120, 已经报警了, 知道了 马上打.
 const ATTENDING =
@@ -380,6 +382,7 @@ export const citizenMachine = setup({
     attendsToEmergencyWithDraft: ({ context, event }) => attendsToEmergency(event.text) && filingUnderWay(context.beforeEmergency),
     attendsToEmergency: ({ event }) => attendsToEmergency(event.text),
     asksWhatToDo: ({ context, event }) => context.lastEmergency !== undefined && ASKS_WHAT_TO_DO.test(event.text),
+    dangerIsOver: ({ event }) => DANGER_OVER.test(event.text) && detectEmergency(event.text) === undefined && !declines(event.text),
     asksAboutSameDanger: ({ context, event }) => {
       const last = context.lastEmergency;
       const found = detectEmergency(event.text);
@@ -449,6 +452,7 @@ export const citizenMachine = setup({
     offerToRecord: say({ kind: 'question', text: routerCopy.offerToRecord, options: recordOptions }),
     sayStaySafe: say({ kind: 'text', text: routerCopy.staySafe }),
     sayCallFirst: say({ kind: 'text', text: routerCopy.callFirst }),
+    sayGladSafe: say({ kind: 'text', text: routerCopy.gladSafe }),
     sayHowLong: assign(({ context, event }) => ({
       intake: { ...context.intake, acks: [...context.intake.acks, howLongAnswer(context.intake.draft, event.text) ?? ''] },
     })),
@@ -745,6 +749,8 @@ export const citizenMachine = setup({
           { guard: 'declinesRecording', target: 'idle', actions: ['clearIntake', 'forgetDraftBeforeEmergency', 'sayStaySafe'] },
           // "打了120了 现在咋办": what to do while help comes, not an answer to the offer.
           { guard: 'asksWhatToDo', actions: 'sayAdviceAgain' },
+          // "打了119 人救出来了 没事": glad, and the offer stands (the lift that keeps failing is still a case).
+          { guard: 'dangerIsOver', actions: ['sayGladSafe', 'offerToRecord'] },
           // "好好 我先打120": the citizen is dealing with the danger, not answering; nothing is recorded.
           { guard: 'attendsToEmergencyWithDraft', target: 'intake.deciding', actions: ['restoreDraftBeforeEmergency', 'sayCallFirst'] },
           { guard: 'attendsToEmergency', target: 'idle', actions: ['clearIntake', 'forgetDraftBeforeEmergency', 'sayCallFirst'] },
