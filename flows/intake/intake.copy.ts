@@ -43,6 +43,8 @@ export const intakeCopy = {
   },
   confidentialNoted: '好的，会为您保密，承办单位看不到您的姓名和完整电话。',
   supplemented: '好的，补充的情况记下了。',
+  /** In the read-back, for a case that goes to a city body wherever it happened (a taxi). */
+  placeNotNeeded: '未说明（不影响办理）',
   /** Asked how long it will take, while filing: the deadline of the response level. */
   howLong: (within: string) => `按规定，这类问题承办单位一般${within}内会联系您，具体办完的时间看现场情况。我们先把登记做完：`,
   updated: (what: string) => `好的，${what}已更新。`,

@@ -495,6 +495,13 @@ describe('a case for a fixed unit', () => {
     const state = absorb(emptyIntake(), '在首都机场T3打了个出租车到望京 司机故意绕路 多收了我五十多');
     expect(state.candidates).toBeUndefined();
     expect(hasPlace(state.draft)).toBe(true);
+    const nowhere = absorb(emptyIntake(), '打了个出租 司机一路上抽烟 还故意绕远');
+    expect(hasPlace(nowhere.draft)).toBe(true);
+  });
+
+  it('still asks where for a utility, which sends a crew there', () => {
+    const outage = absorb(emptyIntake(), '家里停电了一整天了');
+    expect(hasPlace(outage.draft)).toBe(false);
   });
 });
 

@@ -486,9 +486,9 @@ function finish(
 
 /** A street, or a district when the citizen does not know the street, and the detailed address. */
 export function hasPlace(draft: CaseDraft): boolean {
-  // A case for a fixed unit (a taxi to the city's transport commission) is routed without the place: what
-  // the citizen said of it is kept, nothing more is asked.
-  if (!routingNeedsPlace(routeInput(draft))) return Boolean(draft.address || draft.districtCode);
+  // A case for a city body that takes it wherever it happened (a taxi, to the transport commission) needs
+  // no place: what the citizen said of it is kept, nothing is asked.
+  if (!routingNeedsPlace(routeInput(draft))) return true;
   return Boolean((draft.streetCode || (draft.districtCode && (draft.streetUnknown || !needsStreet(draft)))) && draft.address);
 }
 
@@ -620,7 +620,7 @@ export function readBack(state: IntakeState): Question {
     `类型：${d.type ?? ''}`,
     `类别：${categoryPathOf(d) ?? '待热线确定'}`,
     `内容：${d.description ?? ''}`,
-    `地点：${`${d.district ?? ''}${d.street ?? ''} ${d.address ?? ''}`.trim()}${streetNote(d, routing.rule)}`,
+    `地点：${`${d.district ?? ''}${d.street ?? ''} ${d.address ?? ''}`.trim() || copy.placeNotNeeded}${streetNote(d, routing.rule)}`,
     `电话：${d.phone ?? ''}`,
     `称呼：${d.name ?? '未留'}`,
     `保密：${d.confidential ? '是' : '否'}`,

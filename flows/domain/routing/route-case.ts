@@ -60,7 +60,7 @@ export interface Router {
    * a development zone, nor for a fixed unit. Intake asks for the street only when it does.
    */
   needsStreet(input: RouteInput): boolean;
-  /** Whether the receiving unit depends on the place at all: not for a fixed unit (a utility, a city body). */
+  /** Whether the case needs a place at all: not for a city body that takes it wherever it happened (a taxi). */
   needsPlace(input: RouteInput): boolean;
   readonly rules: readonly RoutingRule[];
   /** The level a category gets (before any request-type override). */
@@ -290,7 +290,9 @@ export function createRouter(rulesData: unknown, levelsData: unknown, tree: Cate
   }
 
   function needsPlace(input: RouteInput): boolean {
-    return ruleFor(input.categoryId, input.districtCode)?.to.kind !== 'unit';
+    const to = ruleFor(input.categoryId, input.districtCode)?.to;
+    // A utility sends a crew to the place; a city body (the transport commission for a taxi) does not need it.
+    return to?.kind !== 'unit' || units.get(to.code)?.kind === 'utility';
   }
 
   return { route, needsStreet, needsPlace, rules, levelOf };
