@@ -53,8 +53,22 @@ export function categoryFromAnswer(answer: string): string | undefined {
   if (named.length === 1) return named[0]!.id;
   const refined = refineCategory(answer);
   const best = refined.path.at(-1);
-  return refined.confidence >= CONFIDENT && best ? best.id : undefined;
+  if (refined.confidence >= CONFIDENT && best) return best.id;
+  // 类别改成教育 / 是学校的事 应该找教委: a first level said in words.
+  const level = FIRST_LEVEL_WORDS.find(([words]) => words.test(answer))?.[1];
+  return level ? tree.level1(level)?.id : undefined;
 }
+
+// Everyday words for the seven first levels the hotline's board uses.
+const FIRST_LEVEL_WORDS: Array<[RegExp, string]> = [
+  [/教育|学校|教委|老师|幼儿园|招生/u, '教育文体'],
+  [/社保|工资|劳动|人社|就业|养老金/u, '劳动和社会保障'],
+  [/医院|医疗|卫生|卫健|看病/u, '卫生计生'],
+  [/交通|公交|地铁|出租|道路运输/u, '交通运输'],
+  [/环保|污染|生态环境/u, '环境保护'],
+  [/市场监管|消费|商家|商场|旅游/u, '商贸旅游'],
+  [/城管|物业|住建|房管|市政/u, '城乡建设'],
+];
 
 function firstLevelOf(text: string): string | undefined {
   const prediction = classifyCategory(text);

@@ -610,3 +610,10 @@ describe('corrections of the building or the estate at the read-back', () => {
     expect(absorb(asked, '哦不对 是5号楼门口').draft.address).toBe('静淑苑小区 5号楼门口');
   });
 });
+
+describe('a first level said in words', () => {
+  it('takes 类别不对 是学校的事 应该找教委 as the education category', () => {
+    const state = absorb({ ...emptyIntake({ description: '孩子在学校被同学欺负了 老师也不管', type: '投诉' as const }), asking: 'change' as const }, '类别不对 是学校的事 应该找教委');
+    expect(categoryTree().path(state.draft.categoryId ?? '').map((n) => n.name)[0]).toBe('教育文体');
+  });
+});
