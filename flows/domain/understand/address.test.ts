@@ -68,6 +68,11 @@ describe('findAddress', () => {
     expect(findAddress('我家在都市馨园3号楼')).toBe('都市馨园3号楼');
   });
 
+  it('keeps a school named by its own name, not one being gone to', () => {
+    expect(findAddress('昌平区回龙观 育新学校 让家长每人交八百块钱买平板')).toBe('育新学校');
+    expect(findAddress('我家在海淀 孩子上小学了 学校乱收费')).toBeUndefined();
+  });
+
   it('takes nothing from a reply that tells what happened (想问问案子到底破没破)', () => {
     expect(findAddress('就是想问问案子到底破没破', { expectingAddress: true })).toBeUndefined();
     expect(findAddress('这电梯老出毛病 物业不管', { expectingAddress: true })).toBeUndefined();

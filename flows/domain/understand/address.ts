@@ -40,9 +40,9 @@ const STRONG_UNIT = /号楼|号院|单元|栋|幢|室|^\d+(?:-\d+){1,2}$/;
 const COUNTED = /^(?:[一两几]|十几|好几)(?:条|排|户|座|门|层|栋|幢|间)$/;
 const LOCALITY = /小区|社区|家园|嘉园|花园|公寓|大厦|胡同|巷(?!子)|大街|北里|南里|东里|西里|广场|市场|公园|村(?!委)|路(?![灯口面边上旁])|街(?![道到])/g;
 // Landmarks that place a case as well as an estate does, when a name comes before them (朝阳医院).
-// (Schools are not: 上幼儿园, 上小学 is going to school. Asked where, they count; see ADDRESS_WORD.)
+// (A school counts only with its own name: 上幼儿园, 上小学 is going to school.)
 // 二小, 十一中: a numbered school said short, after its name (中关村二小).
-const LANDMARK = /医院|地铁站|火车站|汽车站|公交站|商场|商城|购物中心|超市|底商|soho|写字楼|工地|[一二三四五六七八九十]{1,3}[小中](?![时学区姐伙孩午间心年国文部段型])/gi;
+const LANDMARK = /医院|地铁站|火车站|汽车站|公交站|商场|商城|购物中心|超市|底商|soho|写字楼|工地|学校|小学|中学|幼儿园|[一二三四五六七八九十]{1,3}[小中](?![时学区姐伙孩午间心年国文部段型])/gi;
 // Words of time and weather are no part of a name: 以前小区门口, 下雨天小区门口 name no estate.
 const NOT_IN_NAME = /以前|以后|后来|之前|最近|现在|今天|昨天|每天|天天|下雨|雨后|雪后|大雨|下雪|晚上|早上|白天|夜里|半夜|刚才/;
 // Said right after an address or a landmark, the side of it (望京soho旁边, 地铁站B口, 华清嘉园北边)…
@@ -233,8 +233,15 @@ function placeExpectedAt(ctx: Context, left: number): boolean {
 
 /** Landmarks with their names (望京soho, 朝阳医院), where a place is expected, and the side said after them. */
 function landmarkAddresses(ctx: Context): AddressSpan[] {
-  return namedWordAddresses(ctx, LANDMARK, (_word, _at, left) => placeExpectedAt(ctx, left));
+  // A school only with its own name (育新学校), not one being gone to (孩子上小学, 送孩子去幼儿园).
+  return namedWordAddresses(ctx, LANDMARK, (word, _at, left, name) => placeExpectedAt(ctx, left) && !(SCHOOL.test(word) && (GOING_TO.test(name) || SCHOOLS_IN_GENERAL.test(name))));
 }
+
+// 各私立学校, 开办培训学校: schools in general or being set up, not one school.
+const SCHOOLS_IN_GENERAL = /^(?:各|所有|全|本|该|这些|那些|其他|一些|很多)|开办|举办|创办|私立$|公立$/;
+
+const SCHOOL = /^(?:学校|小学|中学|幼儿园)$/;
+const GOING_TO = /[上去读念进在回到送接]$/;
 
 /** A route between two places (天通苑到望京): the place finder marks its far end. */
 function routeAddress(ctx: Context): AddressSpan | undefined {
