@@ -101,17 +101,17 @@ const CORRECTS = /不对|错了|不要了|删掉|去掉|删了|改成|改为|改
 const SUPPLEMENT_HEAD = /^(?:内容|问题描述|描述|情况)?(?:再|我再)?补充(?:一下|几句|一点|说明)?[：:，,\s]*/u;
 const MORE_MIN_CHARS = 6;
 
-/**
- * More of the account, told while something else was asked (the phone, the place, at the read-back), when
- * the message answered nothing: what to add to the description, or undefined. Short answers to the
- * type, category or confidentiality questions are never taken for it.
- */
 const cjkCount = (text: string) => text.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
 // An answer to the category question this long tells what happened, not only which category, unless it
 // only says the citizen cannot tell (都不太像吧我也说不好).
 const UNSURE = /说不好|说不准|不知道|不清楚|不确定|不太像|都不像|拿不准|不好说/u;
 const CATEGORY_ANSWER_TELLS = 10;
 
+/**
+ * More of the account, told while something else was asked (the phone, the place, at the read-back), when
+ * the message answered nothing: what to add to the description, or undefined. Short answers to the
+ * type, category or confidentiality questions are never taken for it.
+ */
 function moreOfTheAccount(found: Extraction, draft: CaseDraft, asking: Asking | undefined): string | undefined {
   if (!draft.description || !found.description || !asking || ['description', 'type', 'category', 'confidential'].includes(asking)) return undefined;
   // Asked which street, only an answer that names no place at all can be more of the account.
@@ -274,13 +274,13 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
         changed.add('categoryId');
       }
     }
-    const answer = changed.has('categoryId') ? undefined : categoryAnswer(text, draft, state.options);
-    if (changed.has('categoryId')) {
-      // settled by the whole account
-    } else if (answer) {
-      Object.assign(draft, answer);
-      changed.add('categoryId');
-    } else problem = 'not_understood';
+    if (!changed.has('categoryId')) {
+      const answer = categoryAnswer(text, draft, state.options);
+      if (answer) {
+        Object.assign(draft, answer);
+        changed.add('categoryId');
+      } else problem = 'not_understood';
+    }
   } else if (changed.has('description') && draft.description) {
     // A new account of the problem: categorise it afresh; ask only when the evidence is unclear.
     const { categoryId } = categorise(draft.description);
@@ -363,8 +363,6 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   if (expecting === 'name' && !changed.has('name') && !changed.has('nameSkipped')) problem = 'not_understood';
 
   if (restatesType) return { ...finish(state, draft, changed, undefined, candidates, acks), failures: state.failures, problem: undefined };
-  // 为啥要我电话？ / 这有啥区别？: a question about the question, answered before it is asked again; it
-  // counts as no failure.
   // 每天半夜两点还在吵 已经三天了, told while asked for the phone: more of the account, kept with it.
   const saysSomethingElse =
     ASKS_WHY.test(text) || DECLINES_PHONE.test(text) || CORRECTS.test(text) || found.confidential !== undefined || detectCommand(text) !== undefined;
@@ -377,6 +375,8 @@ function absorbText(state: IntakeState, rawText: string, hints: TextHintValues |
   if (changed.size === 0 && found.confidential === true && draft.confidential === true) {
     return { ...finish(state, draft, changed, undefined, candidates, [...acks, copy.confidentialNoted]), failures: state.failures, problem: undefined };
   }
+  // 为啥要我电话？ / 这有啥区别？: a question about the question, answered before it is asked again; it
+  // counts as no failure.
   if (changed.size === 0 && (expecting || state.asking === 'street_choice') && !correctedSlot && ASKS_WHY.test(text)) {
     return { ...finish(state, draft, changed, 'asks_why', candidates, acks), failures: state.failures };
   }
