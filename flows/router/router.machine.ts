@@ -269,10 +269,13 @@ function attendsToEmergency(text: string): boolean {
   return clauses.length > 0 && clauses.length <= 3 && clauses.some((c) => ATTENDING.test(c)) && clauses.every((c) => ATTENDING.test(c) || /^(?:好+的?|嗯+|行|谢谢|谢了)$/u.test(c));
 }
 
+/** 119（消防救援）或110（报警电话） */
+const callNumbers = (call: Emergency['call']) => call.map((c) => `${c.number}（${c.name}）`).join('或');
+
 /** Whom to call, then what to do right now: said before any question. */
 function emergencyReply(emergency: Emergency | undefined): Reply {
   const found = emergency ?? { kind: 'medical', call: [{ number: '120', name: '急救电话' }], advice: '' };
-  const numbers = found.call.map((c) => `${c.number}（${c.name}）`).join('或');
+  const numbers = callNumbers(found.call);
   return {
     kind: 'emergency',
     text: [routerCopy.emergencyCall(numbers), found.advice].filter(Boolean).join('\n'),
@@ -458,7 +461,7 @@ export const citizenMachine = setup({
     })),
     sayAdviceAgain: emit(({ context }) => {
       const last = context.lastEmergency;
-      const numbers = (last?.call ?? []).map((c) => `${c.number}（${c.name}）`).join('或');
+      const numbers = callNumbers(last?.call ?? []);
       return { type: 'reply' as const, reply: { kind: 'emergency' as const, text: [last?.advice, routerCopy.whileWaiting(numbers)].filter(Boolean).join('\n'), data: { kind: last?.kind, call: last?.call ?? [] } } };
     }),
     sayOutOfScope: say({ kind: 'text', text: consultCopy.outOfScope, options: menuOptions }),
@@ -516,13 +519,13 @@ export const citizenMachine = setup({
     })),
     /** An emergency case is a request for help whose account is the message itself, unless the citizen said more. */
     noteEmergency: assign(({ context, event }) => {
-      const kind = detectEmergency(event.text)?.kind;
+      const found = detectEmergency(event.text);
+      const kind = found?.kind;
       const draft = { type: '求助' as const, ...context.intake.draft, description: context.intake.draft.description ?? event.text.trim() };
       // Recorded, a fire is a fire-safety case whatever the smoke smelled of (not 异味废气 for 7 days),
       // when the danger is the account itself (not told in the middle of filing something else).
       const isTheAccount = !context.beforeEmergency?.draft.description;
       const categoryId = kind && isTheAccount ? EMERGENCY_CATEGORY[kind] : undefined;
-      const found = detectEmergency(event.text);
       return {
         intake: { ...context.intake, emergency: kind, draft: categoryId ? { ...draft, categoryId, categoryUnknown: undefined } : draft },
         ...(found ? { lastEmergency: found, lastEmergencyAt: (event as CitizenEvent).at } : {}),
