@@ -11,7 +11,7 @@
  * "now" said around it. A missed emergency costs more than a false alarm, but a false alarm on 燃气费太贵
  * makes the bot look foolish and buries the complaint, so the filters are narrow and clause-local.
  */
-import { normaliseForMatching } from '../understand/fold.ts';
+import { localFold, normaliseForMatching } from '../understand/fold.ts';
 import { EMERGENCY_COPY } from './emergency.copy.ts';
 import type { Situation } from './emergency.copy.ts';
 
@@ -562,23 +562,8 @@ const STRONG_GAS =
 // here for the emergency rules only, one code unit to one, so indices stay those of the message.
 const LOCAL_TRADITIONAL =
   '悶闷庫库腳脚臥卧擰拧騎骑縫缝夾夹沖冲滲渗賊贼廂厢轎轿彈弹霧雾礦矿遊游戲戏劇剧視视擔担隱隐頻频繳缴剛刚誰谁婦妇親亲駕驾喚唤繞绕懸悬墻墙齊齐灘滩島岛峽峡糞粪塗涂歸归絞绞攙搀掙挣';
-/** Per UTF-16 code unit: the code unit it folds to here, or 0 when it stays. */
-const LOCAL_FOLD = new Uint16Array(0x10000);
-for (let i = 0; i + 1 < LOCAL_TRADITIONAL.length; i += 2) {
-  LOCAL_FOLD[LOCAL_TRADITIONAL.charCodeAt(i)] = LOCAL_TRADITIONAL.charCodeAt(i + 1);
-}
 /** Same length as the input, index for index; a message with none of these is returned as it is. */
-function foldLocally(text: string): string {
-  let out = '';
-  let runStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const to = LOCAL_FOLD[text.charCodeAt(i)]!;
-    if (to === 0) continue;
-    out += text.slice(runStart, i) + String.fromCharCode(to);
-    runStart = i + 1;
-  }
-  return runStart === 0 ? text : out + text.slice(runStart);
-}
+const foldLocally = localFold(LOCAL_TRADITIONAL);
 
 export function detectEmergencyIn(normalised: string): Emergency | undefined {
   const text = foldLocally(normalised);

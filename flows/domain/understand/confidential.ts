@@ -3,7 +3,7 @@
  * units to honour it, so a clear "no need" is recorded as much as a clear "please".
  */
 import { detectCommand } from './commands.ts';
-import { normaliseForMatching } from './fold.ts';
+import { localFold, normaliseForMatching } from './fold.ts';
 
 export interface ConfidentialFinding {
   confidential: boolean;
@@ -37,16 +37,10 @@ const NO_WORDS = /^(?:不用|不需要|不要|没事|没关系|无所谓|都行|
 
 // Traditional forms the shared fold (fold.ts) leaves alone, folded here only, index for index: the fold
 // feeds trained models, which would all have to be retrained for a character added there.
-const TRADITIONAL = new Map([
-  ['別', '别'],
-  ['復', '复'],
-  ['訊', '讯'],
-  ['護', '护'],
-  ['隱', '隐'],
-]);
+const foldTraditional = localFold('別别復复訊讯護护隱隐');
 
 export function locateConfidentialIn(original: string, opts: FindConfidentialOptions = {}): ConfidentialFinding | undefined {
-  const text = original.replace(/[別復訊護隱]/g, (c) => TRADITIONAL.get(c) ?? c);
+  const text = foldTraditional(original);
   const no = NOT_CONFIDENTIAL.exec(text);
   if (no) return { confidential: false, start: no.index, end: no.index + no[0].length };
   const yes = CONFIDENTIAL.exec(text);

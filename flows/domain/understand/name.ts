@@ -4,7 +4,7 @@
  * next to the phone number count unless the bot has just asked for a name, because a complaint mentions
  * plenty of other people (王师傅, 李经理) who are not the caller.
  */
-import { normaliseForMatching } from './fold.ts';
+import { localFold, normaliseForMatching } from './fold.ts';
 
 export interface NameSpan {
   name: string;
@@ -28,11 +28,7 @@ const SURNAMES =
   '卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝萧';
 // Surnames in traditional characters that the shared fold (fold.ts) leaves alone, folded here only: the
 // fold feeds the kind model too, which would have to be retrained for every character added there.
-const TRADITIONAL_SURNAMES = new Map(
-  [...'吳吴鄭郑許许鄧邓蔣蒋呂吕譚谭賈贾韋韦鄒邹閆闫賀贺顧顾龔龚齊齐喬乔顏颜聶聂歐欧蘭兰畢毕塗涂駱骆藍蓝鮑鲍饒饶農农繆缪簡简項项蘆芦婁娄黨党宮宫閔闵欒栾叢丛鞏巩鄺邝蕭萧諸诸'.matchAll(/(.)(.)/gu)].map(
-    (m) => [m[1]!, m[2]!] as const,
-  ),
-);
+const foldSurnames = localFold('吳吴鄭郑許许鄧邓蔣蒋呂吕譚谭賈贾韋韦鄒邹閆闫賀贺顧顾龔龚齊齐喬乔顏颜聶聂歐欧蘭兰畢毕塗涂駱骆藍蓝鮑鲍饒饶農农繆缪簡简項项蘆芦婁娄黨党宮宫閔闵欒栾叢丛鞏巩鄺邝蕭萧諸诸');
 const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|尉迟|公孙|长孙|宇文|司徒|端木|南宫|西门';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 const TITLE = '(?:先生|女士|小姐|老师|阿姨|大爷|大妈|大姐|大哥)';
@@ -73,10 +69,6 @@ const BARE_NAME = new RegExp(`^(?:我是|是)?((?:小|老)${SURNAME}|${SURNAME}$
 
 const TITLED_ALONE = new RegExp(`^(?:我是|是|叫我|称呼)?(${SURNAME}${TITLE})(?:吧|啊|哈)?$`, 'u');
 
-/** Index for index, like every fold, so spans found in the result slice the original too. */
-function foldSurnames(text: string): string {
-  return text.replace(/[\u4e00-\u9fff]/g, (char) => TRADITIONAL_SURNAMES.get(char) ?? char);
-}
 
 export function locateNameIn(original: string, opts: FindNameOptions = {}): NameSpan | undefined {
   const text = foldSurnames(original);
