@@ -384,6 +384,8 @@ describe('the citizen conversation', () => {
     const c = citizen();
     const first = await c.say('我们这公交站连个棚子都没有 一下雨大家伙都在那淋着 能不能给弄一个');
     expect(first.some((r) => r.kind === 'answer')).toBe(false);
+    // Straight into filing (a slot question), not the knowledge base's "no answer" menu.
+    expect(first.at(-1)?.slot).toBeDefined();
   });
 
   it('hands over to a person when "2" picks 转人工 from the no-answer menu', async () => {
